@@ -1,0 +1,50 @@
+# Körpü: `make demo` serves the demo site, `make test` runs the whole suite.
+# Both create .venv and install from pyproject.toml pinned by constraints.txt.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+HOST   ?= 127.0.0.1:8000
+DEV    := DJANGO_DEBUG=1
+
+.PHONY: install demo serve test lint format lock clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[dev]"
+	touch $(STAMP)
+
+demo: install
+	$(DEV) $(BIN)/python manage.py migrate --noinput
+	$(DEV) $(BIN)/python manage.py loaddemo
+	$(DEV) $(BIN)/python manage.py runserver $(HOST)
+
+serve: install
+	$(DEV) $(BIN)/python manage.py runserver $(HOST)
+
+test: install
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(DEV) $(BIN)/python manage.py makemigrations --check --dry-run
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Re-pin every dependency after changing pyproject.toml.
+lock:
+	rm -rf var/lock-venv
+	$(PYTHON) -m venv var/lock-venv
+	var/lock-venv/bin/pip install --quiet --disable-pip-version-check -e ".[dev]"
+	var/lock-venv/bin/pip freeze --exclude-editable --disable-pip-version-check > constraints.txt
+	rm -rf var/lock-venv
+
+clean:
+	rm -rf $(VENV) var/korpu.sqlite3 .pytest_cache

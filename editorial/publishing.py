@@ -1,0 +1,125 @@
+"""The publishable base: editorial state, scheduling, audit fields and the one public queryset."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    PUBLISHED = "published", _("Published")
+    ARCHIVED = "archived", _("Archived")
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self) -> PublishableQuerySet:
+        """What the public may see. Every public page, feed, search and API starts here."""
+        now = timezone.now()
+        return self.filter(status=Status.PUBLISHED).filter(
+            Q(publish_at__isnull=True) | Q(publish_at__lte=now),
+            Q(expire_at__isnull=True) | Q(expire_at__gt=now),
+        )
+
+    def scheduled(self) -> PublishableQuerySet:
+        """Approved items whose go-live time is still ahead."""
+        return self.filter(status=Status.PUBLISHED, publish_at__gt=timezone.now())
+
+
+def _audit_user(role: str, verbose: str) -> models.ForeignKey:
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=verbose,
+        help_text=_("Set by the system: who last %(role)s this item.") % {"role": role},
+    )
+
+
+class Publishable(models.Model):
+    """What every public thing shares. Concrete models add their own content fields."""
+
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        unique=True,
+        help_text=_("The last part of the public address, e.g. 'sumgait-energy-shipment-2026'."),
+    )
+    status = models.CharField(
+        _("editorial state"),
+        max_length=16,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text=_("Only published items whose go-live time has passed are public."),
+    )
+    publish_at = models.DateTimeField(
+        _("go live at"),
+        null=True,
+        blank=True,
+        help_text=_("Optional. A published item stays hidden until this time."),
+    )
+    expire_at = models.DateTimeField(
+        _("expire at"),
+        null=True,
+        blank=True,
+        help_text=_("Optional. A published item disappears from the public site at this time."),
+    )
+    version = models.PositiveIntegerField(
+        _("version"),
+        default=1,
+        editable=False,
+        help_text=_("Counts saves; used to refuse a save based on an outdated copy."),
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True, editable=False)
+    published_at = models.DateTimeField(
+        _("first published at"), null=True, blank=True, editable=False
+    )
+    created_by = _audit_user(_("created"), _("created by"))
+    updated_by = _audit_user(_("changed"), _("changed by"))
+    reviewed_by = _audit_user(_("reviewed"), _("reviewed by"))
+    published_by = _audit_user(_("published"), _("published by"))
+
+    photos = GenericRelation("editorial.Photo")
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=Status.values),
+                name="%(app_label)s_%(class)s_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(publish_at__isnull=True)
+                | Q(expire_at__isnull=True)
+                | Q(expire_at__gt=models.F("publish_at")),
+                name="%(app_label)s_%(class)s_expires_after_going_live",
+            ),
+            models.CheckConstraint(
+                condition=Q(version__gte=1), name="%(app_label)s_%(class)s_version_positive"
+            ),
+        ]
+
+    @staticmethod
+    def live_index(name: str) -> models.Index:
+        """The index behind published(); index names must be short, so each model names its own."""
+        return models.Index(fields=["status", "publish_at", "expire_at"], name=name)
+
+    def is_public(self) -> bool:
+        now = timezone.now()
+        return (
+            self.status == Status.PUBLISHED
+            and (self.publish_at is None or self.publish_at <= now)
+            and (self.expire_at is None or self.expire_at > now)
+        )
