@@ -114,9 +114,7 @@ class Place(models.Model):
         verbose_name_plural = _("places")
         indexes = [models.Index(fields=["country", "kind"], name="place_country_kind")]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(kind__in=PlaceKind.values), name="place_kind_valid"
-            ),
+            models.CheckConstraint(condition=Q(kind__in=PlaceKind.values), name="place_kind_valid"),
             models.CheckConstraint(
                 condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
                 name="place_latitude_range",
@@ -250,9 +248,7 @@ class Photo(models.Model):
             models.Index(fields=["content_type", "object_id", "order"], name="photo_owner"),
         ]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(role__in=PhotoRole.values), name="photo_role_valid"
-            ),
+            models.CheckConstraint(condition=Q(role__in=PhotoRole.values), name="photo_role_valid"),
             models.CheckConstraint(
                 condition=Q(focal_x__isnull=True) | Q(focal_x__gte=0, focal_x__lte=1),
                 name="photo_focal_x_range",
@@ -261,6 +257,8 @@ class Photo(models.Model):
                 condition=Q(focal_y__isnull=True) | Q(focal_y__gte=0, focal_y__lte=1),
                 name="photo_focal_y_range",
             ),
+            # Alt text is what a screen reader says instead of the picture: never empty.
+            models.CheckConstraint(condition=Q(alt_text_en__gt=""), name="photo_alt_text_required"),
         ]
 
     def __str__(self) -> str:

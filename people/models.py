@@ -113,7 +113,7 @@ class SisterCityPartnership(Publishable):
     summary = models.TextField(_("summary"), max_length=600)
     body = models.TextField(_("body"), blank=True)
     # The database refuses a partnership whose places are not in UA and AZ
-    # (triggers in migration 0002); the admin limits the choices to match.
+    # (triggers in migration 0003); the admin limits the choices to match.
     ukrainian_place = models.ForeignKey(
         Place,
         on_delete=models.PROTECT,

@@ -79,7 +79,9 @@ class ReconstructionProject(Publishable):
         blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
-    facility_type = models.CharField(_("facility type"), max_length=24, choices=FacilityType.choices)
+    facility_type = models.CharField(
+        _("facility type"), max_length=24, choices=FacilityType.choices
+    )
     work_kind = models.CharField(_("kind of work"), max_length=20, choices=WorkKind.choices)
     phase = models.CharField(
         _("phase"), max_length=20, choices=Phase.choices, default=Phase.PLANNED
@@ -106,9 +108,7 @@ class ReconstructionProject(Publishable):
         ordering = ["-actual_completion", "-planned_start", "-pk"]
         verbose_name = _("reconstruction project")
         verbose_name_plural = _("reconstruction projects")
-        permissions = [
-            ("publish_reconstructionproject", _("Can publish reconstruction projects"))
-        ]
+        permissions = [("publish_reconstructionproject", _("Can publish reconstruction projects"))]
         indexes = [
             Publishable.live_index("project_live"),
             models.Index(fields=["phase"], name="project_phase"),
@@ -140,8 +140,12 @@ class ReconstructionProject(Publishable):
                 name="project_completed_has_date",
             ),
             models.CheckConstraint(
+                # Spelled with isnull=False so that a half-set pair is refused: a CHECK
+                # lets NULL comparisons through.
                 condition=Q(latitude__isnull=True, longitude__isnull=True)
                 | Q(
+                    latitude__isnull=False,
+                    longitude__isnull=False,
                     latitude__gte=-90,
                     latitude__lte=90,
                     longitude__gte=-180,

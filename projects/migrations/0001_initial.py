@@ -8,155 +8,567 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('editorial', '0001_initial'),
+        ("editorial", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ReconstructionProject',
+            name="ReconstructionProject",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(help_text="The last part of the public address, e.g. 'sumgait-energy-shipment-2026'.", max_length=120, unique=True, verbose_name='slug')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('in_review', 'In review'), ('published', 'Published'), ('archived', 'Archived')], default='draft', help_text='Only published items whose go-live time has passed are public.', max_length=16, verbose_name='editorial state')),
-                ('publish_at', models.DateTimeField(blank=True, help_text='Optional. A published item stays hidden until this time.', null=True, verbose_name='go live at')),
-                ('expire_at', models.DateTimeField(blank=True, help_text='Optional. A published item disappears from the public site at this time.', null=True, verbose_name='expire at')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, help_text='Counts saves; used to refuse a save based on an outdated copy.', verbose_name='version')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('reviewed_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='reviewed at')),
-                ('published_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='first published at')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('title_en', models.CharField(max_length=200, null=True, verbose_name='title')),
-                ('title_uk', models.CharField(max_length=200, null=True, verbose_name='title')),
-                ('title_az', models.CharField(max_length=200, null=True, verbose_name='title')),
-                ('summary', models.TextField(help_text='One or two sentences for lists and feeds.', max_length=600, verbose_name='summary')),
-                ('summary_en', models.TextField(help_text='One or two sentences for lists and feeds.', max_length=600, null=True, verbose_name='summary')),
-                ('summary_uk', models.TextField(help_text='One or two sentences for lists and feeds.', max_length=600, null=True, verbose_name='summary')),
-                ('summary_az', models.TextField(help_text='One or two sentences for lists and feeds.', max_length=600, null=True, verbose_name='summary')),
-                ('body', models.TextField(blank=True, verbose_name='body')),
-                ('body_en', models.TextField(blank=True, null=True, verbose_name='body')),
-                ('body_uk', models.TextField(blank=True, null=True, verbose_name='body')),
-                ('body_az', models.TextField(blank=True, null=True, verbose_name='body')),
-                ('address', models.CharField(blank=True, max_length=250, verbose_name='address')),
-                ('address_en', models.CharField(blank=True, max_length=250, null=True, verbose_name='address')),
-                ('address_uk', models.CharField(blank=True, max_length=250, null=True, verbose_name='address')),
-                ('address_az', models.CharField(blank=True, max_length=250, null=True, verbose_name='address')),
-                ('latitude', models.DecimalField(blank=True, decimal_places=6, help_text="Of the site itself; leave empty to use the city's.", max_digits=9, null=True, validators=[django.core.validators.MinValueValidator(-90), django.core.validators.MaxValueValidator(90)], verbose_name='latitude')),
-                ('longitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, validators=[django.core.validators.MinValueValidator(-180), django.core.validators.MaxValueValidator(180)], verbose_name='longitude')),
-                ('facility_type', models.CharField(choices=[('school', 'School'), ('polyclinic', 'Polyclinic'), ('hospital', 'Hospital'), ('cultural_centre', 'Cultural centre'), ('sports_complex', 'Sports complex'), ('art_centre', 'Art centre'), ('residential_building', 'Residential building'), ('library_space', 'Library space'), ('park', 'Park'), ('shelter', 'Shelter')], max_length=24, verbose_name='facility type')),
-                ('work_kind', models.CharField(choices=[('restoration', 'Restoration'), ('reconstruction', 'Reconstruction'), ('new_construction', 'New construction')], max_length=20, verbose_name='kind of work')),
-                ('phase', models.CharField(choices=[('planned', 'Planned'), ('agreed', 'Agreed'), ('design', 'Design'), ('under_construction', 'Under construction'), ('completed', 'Completed'), ('on_hold', 'On hold')], default='planned', max_length=20, verbose_name='phase')),
-                ('planned_start', models.DateField(blank=True, null=True, verbose_name='planned start')),
-                ('planned_completion', models.DateField(blank=True, null=True, verbose_name='planned completion')),
-                ('actual_start', models.DateField(blank=True, null=True, verbose_name='actual start')),
-                ('actual_completion', models.DateField(blank=True, null=True, verbose_name='actual completion')),
-                ('budget', models.DecimalField(blank=True, decimal_places=2, help_text='In the currency below, as officially stated.', max_digits=14, null=True, verbose_name='budget')),
-                ('currency', models.CharField(choices=[('USD', 'US dollar'), ('AZN', 'Azerbaijani manat'), ('EUR', 'Euro'), ('UAH', 'Ukrainian hryvnia')], default='USD', max_length=3, verbose_name='currency')),
-                ('budget_usd', models.DecimalField(blank=True, decimal_places=2, help_text='The US dollar equivalent, using the exchange rate below.', max_digits=14, null=True, verbose_name='value in USD')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, help_text='Set by the system: who last created this item.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
-                ('funders', models.ManyToManyField(blank=True, related_name='funded_projects', to='editorial.organization', verbose_name='funders')),
-                ('implementing_partners', models.ManyToManyField(blank=True, related_name='implemented_projects', to='editorial.organization', verbose_name='implementing partners')),
-                ('place', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reconstruction_projects', to='editorial.place', verbose_name='city')),
-                ('published_by', models.ForeignKey(blank=True, editable=False, help_text='Set by the system: who last published this item.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='published by')),
-                ('reviewed_by', models.ForeignKey(blank=True, editable=False, help_text='Set by the system: who last reviewed this item.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='reviewed by')),
-                ('sources', models.ManyToManyField(blank=True, to='editorial.source', verbose_name='sources')),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, help_text='Set by the system: who last changed this item.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='changed by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="The last part of the public address, e.g. 'sumgait-energy-shipment-2026'.",
+                        max_length=120,
+                        unique=True,
+                        verbose_name="slug",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("in_review", "In review"),
+                            ("published", "Published"),
+                            ("archived", "Archived"),
+                        ],
+                        default="draft",
+                        help_text="Only published items whose go-live time has passed are public.",
+                        max_length=16,
+                        verbose_name="editorial state",
+                    ),
+                ),
+                (
+                    "publish_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Optional. A published item stays hidden until this time.",
+                        null=True,
+                        verbose_name="go live at",
+                    ),
+                ),
+                (
+                    "expire_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Optional. A published item disappears from the public site at this time.",
+                        null=True,
+                        verbose_name="expire at",
+                    ),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(
+                        default=1,
+                        editable=False,
+                        help_text="Counts saves; used to refuse a save based on an outdated copy.",
+                        verbose_name="version",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, editable=False, verbose_name="created at"
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "reviewed_at",
+                    models.DateTimeField(
+                        blank=True, editable=False, null=True, verbose_name="reviewed at"
+                    ),
+                ),
+                (
+                    "published_at",
+                    models.DateTimeField(
+                        blank=True, editable=False, null=True, verbose_name="first published at"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("title_en", models.CharField(max_length=200, null=True, verbose_name="title")),
+                ("title_uk", models.CharField(max_length=200, null=True, verbose_name="title")),
+                ("title_az", models.CharField(max_length=200, null=True, verbose_name="title")),
+                (
+                    "summary",
+                    models.TextField(
+                        help_text="One or two sentences for lists and feeds.",
+                        max_length=600,
+                        verbose_name="summary",
+                    ),
+                ),
+                (
+                    "summary_en",
+                    models.TextField(
+                        help_text="One or two sentences for lists and feeds.",
+                        max_length=600,
+                        null=True,
+                        verbose_name="summary",
+                    ),
+                ),
+                (
+                    "summary_uk",
+                    models.TextField(
+                        help_text="One or two sentences for lists and feeds.",
+                        max_length=600,
+                        null=True,
+                        verbose_name="summary",
+                    ),
+                ),
+                (
+                    "summary_az",
+                    models.TextField(
+                        help_text="One or two sentences for lists and feeds.",
+                        max_length=600,
+                        null=True,
+                        verbose_name="summary",
+                    ),
+                ),
+                ("body", models.TextField(blank=True, verbose_name="body")),
+                ("body_en", models.TextField(blank=True, null=True, verbose_name="body")),
+                ("body_uk", models.TextField(blank=True, null=True, verbose_name="body")),
+                ("body_az", models.TextField(blank=True, null=True, verbose_name="body")),
+                ("address", models.CharField(blank=True, max_length=250, verbose_name="address")),
+                (
+                    "address_en",
+                    models.CharField(blank=True, max_length=250, null=True, verbose_name="address"),
+                ),
+                (
+                    "address_uk",
+                    models.CharField(blank=True, max_length=250, null=True, verbose_name="address"),
+                ),
+                (
+                    "address_az",
+                    models.CharField(blank=True, max_length=250, null=True, verbose_name="address"),
+                ),
+                (
+                    "latitude",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=6,
+                        help_text="Of the site itself; leave empty to use the city's.",
+                        max_digits=9,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(-90),
+                            django.core.validators.MaxValueValidator(90),
+                        ],
+                        verbose_name="latitude",
+                    ),
+                ),
+                (
+                    "longitude",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=6,
+                        max_digits=9,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(-180),
+                            django.core.validators.MaxValueValidator(180),
+                        ],
+                        verbose_name="longitude",
+                    ),
+                ),
+                (
+                    "facility_type",
+                    models.CharField(
+                        choices=[
+                            ("school", "School"),
+                            ("polyclinic", "Polyclinic"),
+                            ("hospital", "Hospital"),
+                            ("cultural_centre", "Cultural centre"),
+                            ("sports_complex", "Sports complex"),
+                            ("art_centre", "Art centre"),
+                            ("residential_building", "Residential building"),
+                            ("library_space", "Library space"),
+                            ("park", "Park"),
+                            ("shelter", "Shelter"),
+                        ],
+                        max_length=24,
+                        verbose_name="facility type",
+                    ),
+                ),
+                (
+                    "work_kind",
+                    models.CharField(
+                        choices=[
+                            ("restoration", "Restoration"),
+                            ("reconstruction", "Reconstruction"),
+                            ("new_construction", "New construction"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind of work",
+                    ),
+                ),
+                (
+                    "phase",
+                    models.CharField(
+                        choices=[
+                            ("planned", "Planned"),
+                            ("agreed", "Agreed"),
+                            ("design", "Design"),
+                            ("under_construction", "Under construction"),
+                            ("completed", "Completed"),
+                            ("on_hold", "On hold"),
+                        ],
+                        default="planned",
+                        max_length=20,
+                        verbose_name="phase",
+                    ),
+                ),
+                (
+                    "planned_start",
+                    models.DateField(blank=True, null=True, verbose_name="planned start"),
+                ),
+                (
+                    "planned_completion",
+                    models.DateField(blank=True, null=True, verbose_name="planned completion"),
+                ),
+                (
+                    "actual_start",
+                    models.DateField(blank=True, null=True, verbose_name="actual start"),
+                ),
+                (
+                    "actual_completion",
+                    models.DateField(blank=True, null=True, verbose_name="actual completion"),
+                ),
+                (
+                    "budget",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        help_text="In the currency below, as officially stated.",
+                        max_digits=14,
+                        null=True,
+                        verbose_name="budget",
+                    ),
+                ),
+                (
+                    "currency",
+                    models.CharField(
+                        choices=[
+                            ("USD", "US dollar"),
+                            ("AZN", "Azerbaijani manat"),
+                            ("EUR", "Euro"),
+                            ("UAH", "Ukrainian hryvnia"),
+                        ],
+                        default="USD",
+                        max_length=3,
+                        verbose_name="currency",
+                    ),
+                ),
+                (
+                    "budget_usd",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        help_text="The US dollar equivalent, using the exchange rate below.",
+                        max_digits=14,
+                        null=True,
+                        verbose_name="value in USD",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        help_text="Set by the system: who last created this item.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="created by",
+                    ),
+                ),
+                (
+                    "funders",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="funded_projects",
+                        to="editorial.organization",
+                        verbose_name="funders",
+                    ),
+                ),
+                (
+                    "implementing_partners",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="implemented_projects",
+                        to="editorial.organization",
+                        verbose_name="implementing partners",
+                    ),
+                ),
+                (
+                    "place",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="reconstruction_projects",
+                        to="editorial.place",
+                        verbose_name="city",
+                    ),
+                ),
+                (
+                    "published_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        help_text="Set by the system: who last published this item.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="published by",
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        help_text="Set by the system: who last reviewed this item.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="reviewed by",
+                    ),
+                ),
+                (
+                    "sources",
+                    models.ManyToManyField(
+                        blank=True, to="editorial.source", verbose_name="sources"
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        help_text="Set by the system: who last changed this item.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="changed by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'reconstruction project',
-                'verbose_name_plural': 'reconstruction projects',
-                'ordering': ['-actual_completion', '-planned_start', '-pk'],
-                'permissions': [('publish_reconstructionproject', 'Can publish reconstruction projects')],
+                "verbose_name": "reconstruction project",
+                "verbose_name_plural": "reconstruction projects",
+                "ordering": ["-actual_completion", "-planned_start", "-pk"],
+                "permissions": [
+                    ("publish_reconstructionproject", "Can publish reconstruction projects")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Milestone',
+            name="Milestone",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(verbose_name='date')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('title_en', models.CharField(max_length=200, null=True, verbose_name='title')),
-                ('title_uk', models.CharField(max_length=200, null=True, verbose_name='title')),
-                ('title_az', models.CharField(max_length=200, null=True, verbose_name='title')),
-                ('text', models.TextField(blank=True, verbose_name='text')),
-                ('text_en', models.TextField(blank=True, null=True, verbose_name='text')),
-                ('text_uk', models.TextField(blank=True, null=True, verbose_name='text')),
-                ('text_az', models.TextField(blank=True, null=True, verbose_name='text')),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='milestones', to='projects.reconstructionproject', verbose_name='project')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="date")),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("title_en", models.CharField(max_length=200, null=True, verbose_name="title")),
+                ("title_uk", models.CharField(max_length=200, null=True, verbose_name="title")),
+                ("title_az", models.CharField(max_length=200, null=True, verbose_name="title")),
+                ("text", models.TextField(blank=True, verbose_name="text")),
+                ("text_en", models.TextField(blank=True, null=True, verbose_name="text")),
+                ("text_uk", models.TextField(blank=True, null=True, verbose_name="text")),
+                ("text_az", models.TextField(blank=True, null=True, verbose_name="text")),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="milestones",
+                        to="projects.reconstructionproject",
+                        verbose_name="project",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'milestone',
-                'verbose_name_plural': 'milestones',
-                'ordering': ['date', 'pk'],
+                "verbose_name": "milestone",
+                "verbose_name_plural": "milestones",
+                "ordering": ["date", "pk"],
             },
         ),
         migrations.AddIndex(
-            model_name='reconstructionproject',
-            index=models.Index(fields=['status', 'publish_at', 'expire_at'], name='project_live'),
+            model_name="reconstructionproject",
+            index=models.Index(fields=["status", "publish_at", "expire_at"], name="project_live"),
         ),
         migrations.AddIndex(
-            model_name='reconstructionproject',
-            index=models.Index(fields=['phase'], name='project_phase'),
+            model_name="reconstructionproject",
+            index=models.Index(fields=["phase"], name="project_phase"),
         ),
         migrations.AddIndex(
-            model_name='reconstructionproject',
-            index=models.Index(fields=['facility_type'], name='project_facility'),
+            model_name="reconstructionproject",
+            index=models.Index(fields=["facility_type"], name="project_facility"),
         ),
         migrations.AddConstraint(
-            model_name='reconstructionproject',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['draft', 'in_review', 'published', 'archived'])), name='projects_reconstructionproject_status_valid'),
+            model_name="reconstructionproject",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["draft", "in_review", "published", "archived"])),
+                name="projects_reconstructionproject_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reconstructionproject',
-            constraint=models.CheckConstraint(condition=models.Q(('publish_at__isnull', True), ('expire_at__isnull', True), ('expire_at__gt', models.F('publish_at')), _connector='OR'), name='projects_reconstructionproject_expires_after_going_live'),
+            model_name="reconstructionproject",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("publish_at__isnull", True),
+                    ("expire_at__isnull", True),
+                    ("expire_at__gt", models.F("publish_at")),
+                    _connector="OR",
+                ),
+                name="projects_reconstructionproject_expires_after_going_live",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reconstructionproject',
-            constraint=models.CheckConstraint(condition=models.Q(('version__gte', 1)), name='projects_reconstructionproject_version_positive'),
+            model_name="reconstructionproject",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("version__gte", 1)),
+                name="projects_reconstructionproject_version_positive",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reconstructionproject',
-            constraint=models.CheckConstraint(condition=models.Q(('facility_type__in', ['school', 'polyclinic', 'hospital', 'cultural_centre', 'sports_complex', 'art_centre', 'residential_building', 'library_space', 'park', 'shelter'])), name='project_facility_valid'),
+            model_name="reconstructionproject",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "facility_type__in",
+                        [
+                            "school",
+                            "polyclinic",
+                            "hospital",
+                            "cultural_centre",
+                            "sports_complex",
+                            "art_centre",
+                            "residential_building",
+                            "library_space",
+                            "park",
+                            "shelter",
+                        ],
+                    )
+                ),
+                name="project_facility_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reconstructionproject',
-            constraint=models.CheckConstraint(condition=models.Q(('work_kind__in', ['restoration', 'reconstruction', 'new_construction'])), name='project_work_kind_valid'),
+            model_name="reconstructionproject",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("work_kind__in", ["restoration", "reconstruction", "new_construction"])
+                ),
+                name="project_work_kind_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reconstructionproject',
-            constraint=models.CheckConstraint(condition=models.Q(('phase__in', ['planned', 'agreed', 'design', 'under_construction', 'completed', 'on_hold'])), name='project_phase_valid'),
+            model_name="reconstructionproject",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "phase__in",
+                        [
+                            "planned",
+                            "agreed",
+                            "design",
+                            "under_construction",
+                            "completed",
+                            "on_hold",
+                        ],
+                    )
+                ),
+                name="project_phase_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reconstructionproject',
-            constraint=models.CheckConstraint(condition=models.Q(('currency__in', ['USD', 'AZN', 'EUR', 'UAH'])), name='project_currency_valid'),
+            model_name="reconstructionproject",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("currency__in", ["USD", "AZN", "EUR", "UAH"])),
+                name="project_currency_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reconstructionproject',
-            constraint=models.CheckConstraint(condition=models.Q(('budget__isnull', True), ('budget__gte', 0), _connector='OR'), name='project_budget_gte_0'),
+            model_name="reconstructionproject",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("budget__isnull", True), ("budget__gte", 0), _connector="OR"),
+                name="project_budget_gte_0",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reconstructionproject',
-            constraint=models.CheckConstraint(condition=models.Q(('budget_usd__isnull', True), ('budget_usd__gte', 0), _connector='OR'), name='project_budget_usd_gte_0'),
+            model_name="reconstructionproject",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("budget_usd__isnull", True), ("budget_usd__gte", 0), _connector="OR"
+                ),
+                name="project_budget_usd_gte_0",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reconstructionproject',
-            constraint=models.CheckConstraint(condition=models.Q(('planned_start__isnull', True), ('planned_completion__isnull', True), ('planned_completion__gte', models.F('planned_start')), _connector='OR'), name='project_planned_dates_ordered'),
+            model_name="reconstructionproject",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("planned_start__isnull", True),
+                    ("planned_completion__isnull", True),
+                    ("planned_completion__gte", models.F("planned_start")),
+                    _connector="OR",
+                ),
+                name="project_planned_dates_ordered",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reconstructionproject',
-            constraint=models.CheckConstraint(condition=models.Q(('actual_start__isnull', True), ('actual_completion__isnull', True), ('actual_completion__gte', models.F('actual_start')), _connector='OR'), name='project_actual_dates_ordered'),
+            model_name="reconstructionproject",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("actual_start__isnull", True),
+                    ("actual_completion__isnull", True),
+                    ("actual_completion__gte", models.F("actual_start")),
+                    _connector="OR",
+                ),
+                name="project_actual_dates_ordered",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reconstructionproject',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('phase', 'completed'), _negated=True), ('actual_completion__isnull', False), _connector='OR'), name='project_completed_has_date'),
+            model_name="reconstructionproject",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("phase", "completed"), _negated=True),
+                    ("actual_completion__isnull", False),
+                    _connector="OR",
+                ),
+                name="project_completed_has_date",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reconstructionproject',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('latitude__isnull', True), ('longitude__isnull', True)), models.Q(('latitude__gte', -90), ('latitude__lte', 90), ('longitude__gte', -180), ('longitude__lte', 180)), _connector='OR'), name='project_coordinates_valid'),
+            model_name="reconstructionproject",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("latitude__isnull", True), ("longitude__isnull", True)),
+                    models.Q(
+                        ("latitude__gte", -90),
+                        ("latitude__lte", 90),
+                        ("longitude__gte", -180),
+                        ("longitude__lte", 180),
+                    ),
+                    _connector="OR",
+                ),
+                name="project_coordinates_valid",
+            ),
         ),
     ]
