@@ -229,8 +229,12 @@ class AidItem(models.Model):
         verbose_name_plural = _("items")
         indexes = [models.Index(fields=["kind"], name="aiditem_kind")]
         constraints = [
-            models.CheckConstraint(condition=Q(kind__in=ItemKind.values), name="aiditem_kind_valid"),
-            models.CheckConstraint(condition=Q(unit__in=ItemUnit.values), name="aiditem_unit_valid"),
+            models.CheckConstraint(
+                condition=Q(kind__in=ItemKind.values), name="aiditem_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(unit__in=ItemUnit.values), name="aiditem_unit_valid"
+            ),
             models.CheckConstraint(
                 condition=Q(quantity__isnull=True) | Q(quantity__gt=0),
                 name="aiditem_quantity_gt_0",
@@ -295,7 +299,8 @@ class ReportedFigure(Publishable):
                 condition=Q(metric__in=FigureMetric.values), name="reportedfigure_metric_valid"
             ),
             models.CheckConstraint(
-                condition=Q(qualifier__in=FigureQualifier.values), name="reportedfigure_qualifier_valid"
+                condition=Q(qualifier__in=FigureQualifier.values),
+                name="reportedfigure_qualifier_valid",
             ),
             models.CheckConstraint(condition=Q(value__gte=0), name="reportedfigure_value_gte_0"),
         ]

@@ -50,6 +50,4 @@ def grant_role_permissions(
 def revoke_role_permissions(apps: Any, app_label: str) -> None:
     Group = apps.get_model("auth", "Group")
     for group in Group.objects.filter(name__in=[EDITORS, PUBLISHERS]):
-        group.permissions.remove(
-            *group.permissions.filter(content_type__app_label=app_label)
-        )
+        group.permissions.remove(*group.permissions.filter(content_type__app_label=app_label))

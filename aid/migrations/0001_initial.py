@@ -7,239 +7,1029 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('editorial', '0001_initial'),
+        ("editorial", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AidPackage',
+            name="AidPackage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(help_text="The last part of the public address, e.g. 'sumgait-energy-shipment-2026'.", max_length=120, unique=True, verbose_name='slug')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('in_review', 'In review'), ('published', 'Published'), ('archived', 'Archived')], default='draft', help_text='Only published items whose go-live time has passed are public.', max_length=16, verbose_name='editorial state')),
-                ('publish_at', models.DateTimeField(blank=True, help_text='Optional. A published item stays hidden until this time.', null=True, verbose_name='go live at')),
-                ('expire_at', models.DateTimeField(blank=True, help_text='Optional. A published item disappears from the public site at this time.', null=True, verbose_name='expire at')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, help_text='Counts saves; used to refuse a save based on an outdated copy.', verbose_name='version')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('reviewed_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='reviewed at')),
-                ('published_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='first published at')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('title_en', models.CharField(max_length=200, null=True, verbose_name='title')),
-                ('title_uk', models.CharField(max_length=200, null=True, verbose_name='title')),
-                ('title_az', models.CharField(max_length=200, null=True, verbose_name='title')),
-                ('summary', models.TextField(help_text='One or two sentences for lists and feeds.', max_length=600, verbose_name='summary')),
-                ('summary_en', models.TextField(help_text='One or two sentences for lists and feeds.', max_length=600, null=True, verbose_name='summary')),
-                ('summary_uk', models.TextField(help_text='One or two sentences for lists and feeds.', max_length=600, null=True, verbose_name='summary')),
-                ('summary_az', models.TextField(help_text='One or two sentences for lists and feeds.', max_length=600, null=True, verbose_name='summary')),
-                ('body', models.TextField(blank=True, help_text='The full account, in prose.', verbose_name='body')),
-                ('body_en', models.TextField(blank=True, help_text='The full account, in prose.', null=True, verbose_name='body')),
-                ('body_uk', models.TextField(blank=True, help_text='The full account, in prose.', null=True, verbose_name='body')),
-                ('body_az', models.TextField(blank=True, help_text='The full account, in prose.', null=True, verbose_name='body')),
-                ('sector', models.CharField(choices=[('energy', 'Energy'), ('demining', 'Demining'), ('medical', 'Medical'), ('food_essentials', 'Food and essentials'), ('fuel', 'Fuel'), ('rehabilitation', 'Rehabilitation'), ('reconstruction', 'Reconstruction'), ('other', 'Other')], max_length=20, verbose_name='sector')),
-                ('decided_on', models.DateField(blank=True, help_text='Date of the decree, order or allocation behind the package.', null=True, verbose_name='decided on')),
-                ('legal_basis', models.CharField(blank=True, help_text="E.g. 'Presidential order of 16 January 2026'.", max_length=300, verbose_name='legal basis')),
-                ('legal_basis_en', models.CharField(blank=True, help_text="E.g. 'Presidential order of 16 January 2026'.", max_length=300, null=True, verbose_name='legal basis')),
-                ('legal_basis_uk', models.CharField(blank=True, help_text="E.g. 'Presidential order of 16 January 2026'.", max_length=300, null=True, verbose_name='legal basis')),
-                ('legal_basis_az', models.CharField(blank=True, help_text="E.g. 'Presidential order of 16 January 2026'.", max_length=300, null=True, verbose_name='legal basis')),
-                ('dispatched_on', models.DateField(blank=True, null=True, verbose_name='dispatched on')),
-                ('delivered_on', models.DateField(blank=True, null=True, verbose_name='delivered on')),
-                ('delivery_status', models.CharField(choices=[('pledged', 'Pledged'), ('in_transit', 'In transit'), ('delivered', 'Delivered')], default='pledged', max_length=12, verbose_name='delivery status')),
-                ('value', models.DecimalField(blank=True, decimal_places=2, help_text='In the currency below, as officially stated.', max_digits=14, null=True, verbose_name='value')),
-                ('currency', models.CharField(choices=[('USD', 'US dollar'), ('AZN', 'Azerbaijani manat'), ('EUR', 'Euro'), ('UAH', 'Ukrainian hryvnia')], default='USD', max_length=3, verbose_name='currency')),
-                ('value_usd', models.DecimalField(blank=True, decimal_places=2, help_text='The US dollar equivalent, using the exchange rate below.', max_digits=14, null=True, verbose_name='value in USD')),
-                ('exchange_rate', models.DecimalField(blank=True, decimal_places=6, help_text='US dollars per one unit of the currency; 1 for USD.', max_digits=12, null=True, verbose_name='exchange rate to USD')),
-                ('exchange_rate_date', models.DateField(blank=True, null=True, verbose_name='exchange rate date')),
-                ('exchange_rate_source', models.CharField(blank=True, help_text="E.g. 'Central Bank of Azerbaijan official rate'.", max_length=200, verbose_name='exchange rate source')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, help_text='Set by the system: who last created this item.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
-                ('funder', models.ForeignKey(help_text='Who paid for or ordered the aid.', on_delete=django.db.models.deletion.PROTECT, related_name='funded_aid_packages', to='editorial.organization', verbose_name='funder')),
-                ('origin', models.ForeignKey(blank=True, help_text='Where the shipment left from, e.g. Sumgait.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='editorial.place', verbose_name='origin')),
-                ('published_by', models.ForeignKey(blank=True, editable=False, help_text='Set by the system: who last published this item.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='published by')),
-                ('recipient', models.ForeignKey(blank=True, help_text='Who received it in Ukraine.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='received_aid_packages', to='editorial.organization', verbose_name='recipient')),
-                ('reviewed_by', models.ForeignKey(blank=True, editable=False, help_text='Set by the system: who last reviewed this item.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='reviewed by')),
-                ('sources', models.ManyToManyField(blank=True, to='editorial.source', verbose_name='sources')),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, help_text='Set by the system: who last changed this item.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='changed by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="The last part of the public address, e.g. 'sumgait-energy-shipment-2026'.",
+                        max_length=120,
+                        unique=True,
+                        verbose_name="slug",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("in_review", "In review"),
+                            ("published", "Published"),
+                            ("archived", "Archived"),
+                        ],
+                        default="draft",
+                        help_text="Only published items whose go-live time has passed are public.",
+                        max_length=16,
+                        verbose_name="editorial state",
+                    ),
+                ),
+                (
+                    "publish_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Optional. A published item stays hidden until this time.",
+                        null=True,
+                        verbose_name="go live at",
+                    ),
+                ),
+                (
+                    "expire_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Optional. A published item disappears from the public site at this time.",
+                        null=True,
+                        verbose_name="expire at",
+                    ),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(
+                        default=1,
+                        editable=False,
+                        help_text="Counts saves; used to refuse a save based on an outdated copy.",
+                        verbose_name="version",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, editable=False, verbose_name="created at"
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "reviewed_at",
+                    models.DateTimeField(
+                        blank=True, editable=False, null=True, verbose_name="reviewed at"
+                    ),
+                ),
+                (
+                    "published_at",
+                    models.DateTimeField(
+                        blank=True, editable=False, null=True, verbose_name="first published at"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("title_en", models.CharField(max_length=200, null=True, verbose_name="title")),
+                ("title_uk", models.CharField(max_length=200, null=True, verbose_name="title")),
+                ("title_az", models.CharField(max_length=200, null=True, verbose_name="title")),
+                (
+                    "summary",
+                    models.TextField(
+                        help_text="One or two sentences for lists and feeds.",
+                        max_length=600,
+                        verbose_name="summary",
+                    ),
+                ),
+                (
+                    "summary_en",
+                    models.TextField(
+                        help_text="One or two sentences for lists and feeds.",
+                        max_length=600,
+                        null=True,
+                        verbose_name="summary",
+                    ),
+                ),
+                (
+                    "summary_uk",
+                    models.TextField(
+                        help_text="One or two sentences for lists and feeds.",
+                        max_length=600,
+                        null=True,
+                        verbose_name="summary",
+                    ),
+                ),
+                (
+                    "summary_az",
+                    models.TextField(
+                        help_text="One or two sentences for lists and feeds.",
+                        max_length=600,
+                        null=True,
+                        verbose_name="summary",
+                    ),
+                ),
+                (
+                    "body",
+                    models.TextField(
+                        blank=True, help_text="The full account, in prose.", verbose_name="body"
+                    ),
+                ),
+                (
+                    "body_en",
+                    models.TextField(
+                        blank=True,
+                        help_text="The full account, in prose.",
+                        null=True,
+                        verbose_name="body",
+                    ),
+                ),
+                (
+                    "body_uk",
+                    models.TextField(
+                        blank=True,
+                        help_text="The full account, in prose.",
+                        null=True,
+                        verbose_name="body",
+                    ),
+                ),
+                (
+                    "body_az",
+                    models.TextField(
+                        blank=True,
+                        help_text="The full account, in prose.",
+                        null=True,
+                        verbose_name="body",
+                    ),
+                ),
+                (
+                    "sector",
+                    models.CharField(
+                        choices=[
+                            ("energy", "Energy"),
+                            ("demining", "Demining"),
+                            ("medical", "Medical"),
+                            ("food_essentials", "Food and essentials"),
+                            ("fuel", "Fuel"),
+                            ("rehabilitation", "Rehabilitation"),
+                            ("reconstruction", "Reconstruction"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                        verbose_name="sector",
+                    ),
+                ),
+                (
+                    "decided_on",
+                    models.DateField(
+                        blank=True,
+                        help_text="Date of the decree, order or allocation behind the package.",
+                        null=True,
+                        verbose_name="decided on",
+                    ),
+                ),
+                (
+                    "legal_basis",
+                    models.CharField(
+                        blank=True,
+                        help_text="E.g. 'Presidential order of 16 January 2026'.",
+                        max_length=300,
+                        verbose_name="legal basis",
+                    ),
+                ),
+                (
+                    "legal_basis_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="E.g. 'Presidential order of 16 January 2026'.",
+                        max_length=300,
+                        null=True,
+                        verbose_name="legal basis",
+                    ),
+                ),
+                (
+                    "legal_basis_uk",
+                    models.CharField(
+                        blank=True,
+                        help_text="E.g. 'Presidential order of 16 January 2026'.",
+                        max_length=300,
+                        null=True,
+                        verbose_name="legal basis",
+                    ),
+                ),
+                (
+                    "legal_basis_az",
+                    models.CharField(
+                        blank=True,
+                        help_text="E.g. 'Presidential order of 16 January 2026'.",
+                        max_length=300,
+                        null=True,
+                        verbose_name="legal basis",
+                    ),
+                ),
+                (
+                    "dispatched_on",
+                    models.DateField(blank=True, null=True, verbose_name="dispatched on"),
+                ),
+                (
+                    "delivered_on",
+                    models.DateField(blank=True, null=True, verbose_name="delivered on"),
+                ),
+                (
+                    "delivery_status",
+                    models.CharField(
+                        choices=[
+                            ("pledged", "Pledged"),
+                            ("in_transit", "In transit"),
+                            ("delivered", "Delivered"),
+                        ],
+                        default="pledged",
+                        max_length=12,
+                        verbose_name="delivery status",
+                    ),
+                ),
+                (
+                    "value",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        help_text="In the currency below, as officially stated.",
+                        max_digits=14,
+                        null=True,
+                        verbose_name="value",
+                    ),
+                ),
+                (
+                    "currency",
+                    models.CharField(
+                        choices=[
+                            ("USD", "US dollar"),
+                            ("AZN", "Azerbaijani manat"),
+                            ("EUR", "Euro"),
+                            ("UAH", "Ukrainian hryvnia"),
+                        ],
+                        default="USD",
+                        max_length=3,
+                        verbose_name="currency",
+                    ),
+                ),
+                (
+                    "value_usd",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        help_text="The US dollar equivalent, using the exchange rate below.",
+                        max_digits=14,
+                        null=True,
+                        verbose_name="value in USD",
+                    ),
+                ),
+                (
+                    "exchange_rate",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=6,
+                        help_text="US dollars per one unit of the currency; 1 for USD.",
+                        max_digits=12,
+                        null=True,
+                        verbose_name="exchange rate to USD",
+                    ),
+                ),
+                (
+                    "exchange_rate_date",
+                    models.DateField(blank=True, null=True, verbose_name="exchange rate date"),
+                ),
+                (
+                    "exchange_rate_source",
+                    models.CharField(
+                        blank=True,
+                        help_text="E.g. 'Central Bank of Azerbaijan official rate'.",
+                        max_length=200,
+                        verbose_name="exchange rate source",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        help_text="Set by the system: who last created this item.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="created by",
+                    ),
+                ),
+                (
+                    "funder",
+                    models.ForeignKey(
+                        help_text="Who paid for or ordered the aid.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="funded_aid_packages",
+                        to="editorial.organization",
+                        verbose_name="funder",
+                    ),
+                ),
+                (
+                    "origin",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Where the shipment left from, e.g. Sumgait.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="editorial.place",
+                        verbose_name="origin",
+                    ),
+                ),
+                (
+                    "published_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        help_text="Set by the system: who last published this item.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="published by",
+                    ),
+                ),
+                (
+                    "recipient",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Who received it in Ukraine.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="received_aid_packages",
+                        to="editorial.organization",
+                        verbose_name="recipient",
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        help_text="Set by the system: who last reviewed this item.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="reviewed by",
+                    ),
+                ),
+                (
+                    "sources",
+                    models.ManyToManyField(
+                        blank=True, to="editorial.source", verbose_name="sources"
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        help_text="Set by the system: who last changed this item.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="changed by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'aid package',
-                'verbose_name_plural': 'aid packages',
-                'ordering': ['-decided_on', '-dispatched_on', '-pk'],
-                'permissions': [('publish_aidpackage', 'Can publish aid packages')],
+                "verbose_name": "aid package",
+                "verbose_name_plural": "aid packages",
+                "ordering": ["-decided_on", "-dispatched_on", "-pk"],
+                "permissions": [("publish_aidpackage", "Can publish aid packages")],
             },
         ),
         migrations.CreateModel(
-            name='AidItem',
+            name="AidItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('transformer', 'Transformer'), ('generator', 'Generator'), ('cable', 'Cable and wire'), ('low_voltage_panel', 'Low-voltage panel'), ('fuel', 'Fuel'), ('demining_machine', 'Demining machine'), ('spare_parts', 'Spare parts'), ('protective_gear', 'Protective gear'), ('medicine', 'Medicine'), ('food', 'Food'), ('other', 'Other')], max_length=20, verbose_name='kind')),
-                ('description', models.CharField(blank=True, help_text="Model, capacity or other detail, e.g. '10/0.4 kV, 630 kVA'.", max_length=200, verbose_name='description')),
-                ('description_en', models.CharField(blank=True, help_text="Model, capacity or other detail, e.g. '10/0.4 kV, 630 kVA'.", max_length=200, null=True, verbose_name='description')),
-                ('description_uk', models.CharField(blank=True, help_text="Model, capacity or other detail, e.g. '10/0.4 kV, 630 kVA'.", max_length=200, null=True, verbose_name='description')),
-                ('description_az', models.CharField(blank=True, help_text="Model, capacity or other detail, e.g. '10/0.4 kV, 630 kVA'.", max_length=200, null=True, verbose_name='description')),
-                ('quantity', models.DecimalField(blank=True, decimal_places=2, help_text='Leave empty when the source gives no number.', max_digits=14, null=True, verbose_name='quantity')),
-                ('unit', models.CharField(choices=[('pieces', 'pieces'), ('metres', 'metres'), ('litres', 'litres'), ('kg', 'kg'), ('sets', 'sets'), ('tonnes', 'tonnes')], default='pieces', max_length=10, verbose_name='unit')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('package', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='aid.aidpackage', verbose_name='aid package')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("transformer", "Transformer"),
+                            ("generator", "Generator"),
+                            ("cable", "Cable and wire"),
+                            ("low_voltage_panel", "Low-voltage panel"),
+                            ("fuel", "Fuel"),
+                            ("demining_machine", "Demining machine"),
+                            ("spare_parts", "Spare parts"),
+                            ("protective_gear", "Protective gear"),
+                            ("medicine", "Medicine"),
+                            ("food", "Food"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "description",
+                    models.CharField(
+                        blank=True,
+                        help_text="Model, capacity or other detail, e.g. '10/0.4 kV, 630 kVA'.",
+                        max_length=200,
+                        verbose_name="description",
+                    ),
+                ),
+                (
+                    "description_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="Model, capacity or other detail, e.g. '10/0.4 kV, 630 kVA'.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="description",
+                    ),
+                ),
+                (
+                    "description_uk",
+                    models.CharField(
+                        blank=True,
+                        help_text="Model, capacity or other detail, e.g. '10/0.4 kV, 630 kVA'.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="description",
+                    ),
+                ),
+                (
+                    "description_az",
+                    models.CharField(
+                        blank=True,
+                        help_text="Model, capacity or other detail, e.g. '10/0.4 kV, 630 kVA'.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="description",
+                    ),
+                ),
+                (
+                    "quantity",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        help_text="Leave empty when the source gives no number.",
+                        max_digits=14,
+                        null=True,
+                        verbose_name="quantity",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.CharField(
+                        choices=[
+                            ("pieces", "pieces"),
+                            ("metres", "metres"),
+                            ("litres", "litres"),
+                            ("kg", "kg"),
+                            ("sets", "sets"),
+                            ("tonnes", "tonnes"),
+                        ],
+                        default="pieces",
+                        max_length=10,
+                        verbose_name="unit",
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                (
+                    "package",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="items",
+                        to="aid.aidpackage",
+                        verbose_name="aid package",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'item',
-                'verbose_name_plural': 'items',
-                'ordering': ['order', 'pk'],
+                "verbose_name": "item",
+                "verbose_name_plural": "items",
+                "ordering": ["order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ReportedFigure',
+            name="ReportedFigure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(help_text="The last part of the public address, e.g. 'sumgait-energy-shipment-2026'.", max_length=120, unique=True, verbose_name='slug')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('in_review', 'In review'), ('published', 'Published'), ('archived', 'Archived')], default='draft', help_text='Only published items whose go-live time has passed are public.', max_length=16, verbose_name='editorial state')),
-                ('publish_at', models.DateTimeField(blank=True, help_text='Optional. A published item stays hidden until this time.', null=True, verbose_name='go live at')),
-                ('expire_at', models.DateTimeField(blank=True, help_text='Optional. A published item disappears from the public site at this time.', null=True, verbose_name='expire at')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, help_text='Counts saves; used to refuse a save based on an outdated copy.', verbose_name='version')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('reviewed_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='reviewed at')),
-                ('published_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='first published at')),
-                ('title', models.CharField(help_text="E.g. 'Total aid by July 2025'.", max_length=200, verbose_name='title')),
-                ('title_en', models.CharField(help_text="E.g. 'Total aid by July 2025'.", max_length=200, null=True, verbose_name='title')),
-                ('title_uk', models.CharField(help_text="E.g. 'Total aid by July 2025'.", max_length=200, null=True, verbose_name='title')),
-                ('title_az', models.CharField(help_text="E.g. 'Total aid by July 2025'.", max_length=200, null=True, verbose_name='title')),
-                ('summary', models.TextField(blank=True, help_text='Context, in a sentence.', verbose_name='note')),
-                ('summary_en', models.TextField(blank=True, help_text='Context, in a sentence.', null=True, verbose_name='note')),
-                ('summary_uk', models.TextField(blank=True, help_text='Context, in a sentence.', null=True, verbose_name='note')),
-                ('summary_az', models.TextField(blank=True, help_text='Context, in a sentence.', null=True, verbose_name='note')),
-                ('metric', models.CharField(choices=[('total_aid_usd', 'Total aid, USD'), ('aid_in_year_usd', 'Aid in one year, USD'), ('transformers', 'Transformers delivered'), ('generators', 'Generators delivered'), ('cable_metres', 'Cable delivered, metres'), ('children_rehabilitated', 'Children rehabilitated'), ('areas_of_aid', 'Areas of aid')], max_length=30, verbose_name='metric')),
-                ('value', models.DecimalField(decimal_places=2, max_digits=16, verbose_name='value')),
-                ('qualifier', models.CharField(choices=[('exact', 'exactly'), ('about', 'about'), ('more_than', 'more than')], default='exact', max_length=10, verbose_name='qualifier')),
-                ('as_of', models.DateField(help_text='The date the figure refers to.', verbose_name='as of')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, help_text='Set by the system: who last created this item.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
-                ('published_by', models.ForeignKey(blank=True, editable=False, help_text='Set by the system: who last published this item.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='published by')),
-                ('reviewed_by', models.ForeignKey(blank=True, editable=False, help_text='Set by the system: who last reviewed this item.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='reviewed by')),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reported_figures', to='editorial.source', verbose_name='source')),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, help_text='Set by the system: who last changed this item.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='changed by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="The last part of the public address, e.g. 'sumgait-energy-shipment-2026'.",
+                        max_length=120,
+                        unique=True,
+                        verbose_name="slug",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("in_review", "In review"),
+                            ("published", "Published"),
+                            ("archived", "Archived"),
+                        ],
+                        default="draft",
+                        help_text="Only published items whose go-live time has passed are public.",
+                        max_length=16,
+                        verbose_name="editorial state",
+                    ),
+                ),
+                (
+                    "publish_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Optional. A published item stays hidden until this time.",
+                        null=True,
+                        verbose_name="go live at",
+                    ),
+                ),
+                (
+                    "expire_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Optional. A published item disappears from the public site at this time.",
+                        null=True,
+                        verbose_name="expire at",
+                    ),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(
+                        default=1,
+                        editable=False,
+                        help_text="Counts saves; used to refuse a save based on an outdated copy.",
+                        verbose_name="version",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, editable=False, verbose_name="created at"
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "reviewed_at",
+                    models.DateTimeField(
+                        blank=True, editable=False, null=True, verbose_name="reviewed at"
+                    ),
+                ),
+                (
+                    "published_at",
+                    models.DateTimeField(
+                        blank=True, editable=False, null=True, verbose_name="first published at"
+                    ),
+                ),
+                (
+                    "title",
+                    models.CharField(
+                        help_text="E.g. 'Total aid by July 2025'.",
+                        max_length=200,
+                        verbose_name="title",
+                    ),
+                ),
+                (
+                    "title_en",
+                    models.CharField(
+                        help_text="E.g. 'Total aid by July 2025'.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="title",
+                    ),
+                ),
+                (
+                    "title_uk",
+                    models.CharField(
+                        help_text="E.g. 'Total aid by July 2025'.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="title",
+                    ),
+                ),
+                (
+                    "title_az",
+                    models.CharField(
+                        help_text="E.g. 'Total aid by July 2025'.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="title",
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        blank=True, help_text="Context, in a sentence.", verbose_name="note"
+                    ),
+                ),
+                (
+                    "summary_en",
+                    models.TextField(
+                        blank=True,
+                        help_text="Context, in a sentence.",
+                        null=True,
+                        verbose_name="note",
+                    ),
+                ),
+                (
+                    "summary_uk",
+                    models.TextField(
+                        blank=True,
+                        help_text="Context, in a sentence.",
+                        null=True,
+                        verbose_name="note",
+                    ),
+                ),
+                (
+                    "summary_az",
+                    models.TextField(
+                        blank=True,
+                        help_text="Context, in a sentence.",
+                        null=True,
+                        verbose_name="note",
+                    ),
+                ),
+                (
+                    "metric",
+                    models.CharField(
+                        choices=[
+                            ("total_aid_usd", "Total aid, USD"),
+                            ("aid_in_year_usd", "Aid in one year, USD"),
+                            ("transformers", "Transformers delivered"),
+                            ("generators", "Generators delivered"),
+                            ("cable_metres", "Cable delivered, metres"),
+                            ("children_rehabilitated", "Children rehabilitated"),
+                            ("areas_of_aid", "Areas of aid"),
+                        ],
+                        max_length=30,
+                        verbose_name="metric",
+                    ),
+                ),
+                (
+                    "value",
+                    models.DecimalField(decimal_places=2, max_digits=16, verbose_name="value"),
+                ),
+                (
+                    "qualifier",
+                    models.CharField(
+                        choices=[
+                            ("exact", "exactly"),
+                            ("about", "about"),
+                            ("more_than", "more than"),
+                        ],
+                        default="exact",
+                        max_length=10,
+                        verbose_name="qualifier",
+                    ),
+                ),
+                (
+                    "as_of",
+                    models.DateField(
+                        help_text="The date the figure refers to.", verbose_name="as of"
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        help_text="Set by the system: who last created this item.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="created by",
+                    ),
+                ),
+                (
+                    "published_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        help_text="Set by the system: who last published this item.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="published by",
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        help_text="Set by the system: who last reviewed this item.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="reviewed by",
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="reported_figures",
+                        to="editorial.source",
+                        verbose_name="source",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        help_text="Set by the system: who last changed this item.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="changed by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'reported figure',
-                'verbose_name_plural': 'reported figures',
-                'ordering': ['metric', '-as_of'],
-                'permissions': [('publish_reportedfigure', 'Can publish reported figures')],
+                "verbose_name": "reported figure",
+                "verbose_name_plural": "reported figures",
+                "ordering": ["metric", "-as_of"],
+                "permissions": [("publish_reportedfigure", "Can publish reported figures")],
             },
         ),
         migrations.AddIndex(
-            model_name='aidpackage',
-            index=models.Index(fields=['status', 'publish_at', 'expire_at'], name='aidpackage_live'),
+            model_name="aidpackage",
+            index=models.Index(
+                fields=["status", "publish_at", "expire_at"], name="aidpackage_live"
+            ),
         ),
         migrations.AddIndex(
-            model_name='aidpackage',
-            index=models.Index(fields=['sector', 'decided_on'], name='aidpackage_sector'),
+            model_name="aidpackage",
+            index=models.Index(fields=["sector", "decided_on"], name="aidpackage_sector"),
         ),
         migrations.AddIndex(
-            model_name='aidpackage',
-            index=models.Index(fields=['delivery_status'], name='aidpackage_delivery'),
+            model_name="aidpackage",
+            index=models.Index(fields=["delivery_status"], name="aidpackage_delivery"),
         ),
         migrations.AddIndex(
-            model_name='aidpackage',
-            index=models.Index(fields=['decided_on'], name='aidpackage_decided'),
+            model_name="aidpackage",
+            index=models.Index(fields=["decided_on"], name="aidpackage_decided"),
         ),
         migrations.AddConstraint(
-            model_name='aidpackage',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['draft', 'in_review', 'published', 'archived'])), name='aid_aidpackage_status_valid'),
+            model_name="aidpackage",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["draft", "in_review", "published", "archived"])),
+                name="aid_aidpackage_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='aidpackage',
-            constraint=models.CheckConstraint(condition=models.Q(('publish_at__isnull', True), ('expire_at__isnull', True), ('expire_at__gt', models.F('publish_at')), _connector='OR'), name='aid_aidpackage_expires_after_going_live'),
+            model_name="aidpackage",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("publish_at__isnull", True),
+                    ("expire_at__isnull", True),
+                    ("expire_at__gt", models.F("publish_at")),
+                    _connector="OR",
+                ),
+                name="aid_aidpackage_expires_after_going_live",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='aidpackage',
-            constraint=models.CheckConstraint(condition=models.Q(('version__gte', 1)), name='aid_aidpackage_version_positive'),
+            model_name="aidpackage",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("version__gte", 1)), name="aid_aidpackage_version_positive"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='aidpackage',
-            constraint=models.CheckConstraint(condition=models.Q(('sector__in', ['energy', 'demining', 'medical', 'food_essentials', 'fuel', 'rehabilitation', 'reconstruction', 'other'])), name='aidpackage_sector_valid'),
+            model_name="aidpackage",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "sector__in",
+                        [
+                            "energy",
+                            "demining",
+                            "medical",
+                            "food_essentials",
+                            "fuel",
+                            "rehabilitation",
+                            "reconstruction",
+                            "other",
+                        ],
+                    )
+                ),
+                name="aidpackage_sector_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='aidpackage',
-            constraint=models.CheckConstraint(condition=models.Q(('delivery_status__in', ['pledged', 'in_transit', 'delivered'])), name='aidpackage_delivery_status_valid'),
+            model_name="aidpackage",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("delivery_status__in", ["pledged", "in_transit", "delivered"])),
+                name="aidpackage_delivery_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='aidpackage',
-            constraint=models.CheckConstraint(condition=models.Q(('currency__in', ['USD', 'AZN', 'EUR', 'UAH'])), name='aidpackage_currency_valid'),
+            model_name="aidpackage",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("currency__in", ["USD", "AZN", "EUR", "UAH"])),
+                name="aidpackage_currency_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='aidpackage',
-            constraint=models.CheckConstraint(condition=models.Q(('value__isnull', True), ('value__gte', 0), _connector='OR'), name='aidpackage_value_gte_0'),
+            model_name="aidpackage",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("value__isnull", True), ("value__gte", 0), _connector="OR"),
+                name="aidpackage_value_gte_0",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='aidpackage',
-            constraint=models.CheckConstraint(condition=models.Q(('value_usd__isnull', True), ('value_usd__gte', 0), _connector='OR'), name='aidpackage_value_usd_gte_0'),
+            model_name="aidpackage",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("value_usd__isnull", True), ("value_usd__gte", 0), _connector="OR"
+                ),
+                name="aidpackage_value_usd_gte_0",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='aidpackage',
-            constraint=models.CheckConstraint(condition=models.Q(('exchange_rate__isnull', True), ('exchange_rate__gt', 0), _connector='OR'), name='aidpackage_exchange_rate_gt_0'),
+            model_name="aidpackage",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("exchange_rate__isnull", True), ("exchange_rate__gt", 0), _connector="OR"
+                ),
+                name="aidpackage_exchange_rate_gt_0",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='aidpackage',
-            constraint=models.CheckConstraint(condition=models.Q(('delivered_on__isnull', True), ('dispatched_on__isnull', True), ('delivered_on__gte', models.F('dispatched_on')), _connector='OR'), name='aidpackage_delivered_after_dispatch'),
+            model_name="aidpackage",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("delivered_on__isnull", True),
+                    ("dispatched_on__isnull", True),
+                    ("delivered_on__gte", models.F("dispatched_on")),
+                    _connector="OR",
+                ),
+                name="aidpackage_delivered_after_dispatch",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='aidpackage',
-            constraint=models.CheckConstraint(condition=models.Q(('dispatched_on__isnull', True), ('decided_on__isnull', True), ('dispatched_on__gte', models.F('decided_on')), _connector='OR'), name='aidpackage_dispatched_after_decision'),
+            model_name="aidpackage",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("dispatched_on__isnull", True),
+                    ("decided_on__isnull", True),
+                    ("dispatched_on__gte", models.F("decided_on")),
+                    _connector="OR",
+                ),
+                name="aidpackage_dispatched_after_decision",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='aidpackage',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('delivery_status', 'delivered'), _negated=True), ('dispatched_on__isnull', False), ('delivered_on__isnull', False), _connector='OR'), name='aidpackage_delivered_has_date'),
+            model_name="aidpackage",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("delivery_status", "delivered"), _negated=True),
+                    ("dispatched_on__isnull", False),
+                    ("delivered_on__isnull", False),
+                    _connector="OR",
+                ),
+                name="aidpackage_delivered_has_date",
+            ),
         ),
         migrations.AddIndex(
-            model_name='aiditem',
-            index=models.Index(fields=['kind'], name='aiditem_kind'),
+            model_name="aiditem",
+            index=models.Index(fields=["kind"], name="aiditem_kind"),
         ),
         migrations.AddConstraint(
-            model_name='aiditem',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['transformer', 'generator', 'cable', 'low_voltage_panel', 'fuel', 'demining_machine', 'spare_parts', 'protective_gear', 'medicine', 'food', 'other'])), name='aiditem_kind_valid'),
+            model_name="aiditem",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "kind__in",
+                        [
+                            "transformer",
+                            "generator",
+                            "cable",
+                            "low_voltage_panel",
+                            "fuel",
+                            "demining_machine",
+                            "spare_parts",
+                            "protective_gear",
+                            "medicine",
+                            "food",
+                            "other",
+                        ],
+                    )
+                ),
+                name="aiditem_kind_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='aiditem',
-            constraint=models.CheckConstraint(condition=models.Q(('unit__in', ['pieces', 'metres', 'litres', 'kg', 'sets', 'tonnes'])), name='aiditem_unit_valid'),
+            model_name="aiditem",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("unit__in", ["pieces", "metres", "litres", "kg", "sets", "tonnes"])
+                ),
+                name="aiditem_unit_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='aiditem',
-            constraint=models.CheckConstraint(condition=models.Q(('quantity__isnull', True), ('quantity__gt', 0), _connector='OR'), name='aiditem_quantity_gt_0'),
+            model_name="aiditem",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("quantity__isnull", True), ("quantity__gt", 0), _connector="OR"
+                ),
+                name="aiditem_quantity_gt_0",
+            ),
         ),
         migrations.AddIndex(
-            model_name='reportedfigure',
-            index=models.Index(fields=['status', 'publish_at', 'expire_at'], name='reportedfigure_live'),
+            model_name="reportedfigure",
+            index=models.Index(
+                fields=["status", "publish_at", "expire_at"], name="reportedfigure_live"
+            ),
         ),
         migrations.AddIndex(
-            model_name='reportedfigure',
-            index=models.Index(fields=['metric', 'as_of'], name='reportedfigure_metric'),
+            model_name="reportedfigure",
+            index=models.Index(fields=["metric", "as_of"], name="reportedfigure_metric"),
         ),
         migrations.AddConstraint(
-            model_name='reportedfigure',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['draft', 'in_review', 'published', 'archived'])), name='aid_reportedfigure_status_valid'),
+            model_name="reportedfigure",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["draft", "in_review", "published", "archived"])),
+                name="aid_reportedfigure_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reportedfigure',
-            constraint=models.CheckConstraint(condition=models.Q(('publish_at__isnull', True), ('expire_at__isnull', True), ('expire_at__gt', models.F('publish_at')), _connector='OR'), name='aid_reportedfigure_expires_after_going_live'),
+            model_name="reportedfigure",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("publish_at__isnull", True),
+                    ("expire_at__isnull", True),
+                    ("expire_at__gt", models.F("publish_at")),
+                    _connector="OR",
+                ),
+                name="aid_reportedfigure_expires_after_going_live",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reportedfigure',
-            constraint=models.CheckConstraint(condition=models.Q(('version__gte', 1)), name='aid_reportedfigure_version_positive'),
+            model_name="reportedfigure",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("version__gte", 1)), name="aid_reportedfigure_version_positive"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reportedfigure',
-            constraint=models.CheckConstraint(condition=models.Q(('metric__in', ['total_aid_usd', 'aid_in_year_usd', 'transformers', 'generators', 'cable_metres', 'children_rehabilitated', 'areas_of_aid'])), name='reportedfigure_metric_valid'),
+            model_name="reportedfigure",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "metric__in",
+                        [
+                            "total_aid_usd",
+                            "aid_in_year_usd",
+                            "transformers",
+                            "generators",
+                            "cable_metres",
+                            "children_rehabilitated",
+                            "areas_of_aid",
+                        ],
+                    )
+                ),
+                name="reportedfigure_metric_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reportedfigure',
-            constraint=models.CheckConstraint(condition=models.Q(('qualifier__in', ['exact', 'about', 'more_than'])), name='reportedfigure_qualifier_valid'),
+            model_name="reportedfigure",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("qualifier__in", ["exact", "about", "more_than"])),
+                name="reportedfigure_qualifier_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reportedfigure',
-            constraint=models.CheckConstraint(condition=models.Q(('value__gte', 0)), name='reportedfigure_value_gte_0'),
+            model_name="reportedfigure",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("value__gte", 0)), name="reportedfigure_value_gte_0"
+            ),
         ),
     ]

@@ -7,109 +7,516 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
+        ("contenttypes", "0002_remove_content_type_name"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Organization',
+            name="Organization",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(help_text="Full official name, e.g. 'SOCAR'.", max_length=200, verbose_name='name')),
-                ('name_en', models.CharField(help_text="Full official name, e.g. 'SOCAR'.", max_length=200, null=True, verbose_name='name')),
-                ('name_uk', models.CharField(help_text="Full official name, e.g. 'SOCAR'.", max_length=200, null=True, verbose_name='name')),
-                ('name_az', models.CharField(help_text="Full official name, e.g. 'SOCAR'.", max_length=200, null=True, verbose_name='name')),
-                ('acronym', models.CharField(blank=True, help_text="Short form, e.g. 'ANAMA'.", max_length=30, verbose_name='acronym')),
-                ('slug', models.SlugField(max_length=120, unique=True, verbose_name='slug')),
-                ('kind', models.CharField(choices=[('government_body', 'Government body'), ('state_company', 'State company'), ('agency', 'Agency'), ('ngo', 'Non-governmental organisation'), ('institution', 'Institution'), ('municipality', 'Municipality')], max_length=20, verbose_name='kind')),
-                ('country', django_countries.fields.CountryField(help_text='Where the organisation is based.', max_length=2, verbose_name='country')),
-                ('website', models.URLField(blank=True, verbose_name='website')),
-                ('iati_identifier', models.CharField(blank=True, help_text="Optional, e.g. 'XM-DAC-...'; used in the IATI export.", max_length=60, verbose_name='IATI organisation identifier')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="Full official name, e.g. 'SOCAR'.",
+                        max_length=200,
+                        verbose_name="name",
+                    ),
+                ),
+                (
+                    "name_en",
+                    models.CharField(
+                        help_text="Full official name, e.g. 'SOCAR'.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="name",
+                    ),
+                ),
+                (
+                    "name_uk",
+                    models.CharField(
+                        help_text="Full official name, e.g. 'SOCAR'.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="name",
+                    ),
+                ),
+                (
+                    "name_az",
+                    models.CharField(
+                        help_text="Full official name, e.g. 'SOCAR'.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="name",
+                    ),
+                ),
+                (
+                    "acronym",
+                    models.CharField(
+                        blank=True,
+                        help_text="Short form, e.g. 'ANAMA'.",
+                        max_length=30,
+                        verbose_name="acronym",
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=120, unique=True, verbose_name="slug")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("government_body", "Government body"),
+                            ("state_company", "State company"),
+                            ("agency", "Agency"),
+                            ("ngo", "Non-governmental organisation"),
+                            ("institution", "Institution"),
+                            ("municipality", "Municipality"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "country",
+                    django_countries.fields.CountryField(
+                        help_text="Where the organisation is based.",
+                        max_length=2,
+                        verbose_name="country",
+                    ),
+                ),
+                ("website", models.URLField(blank=True, verbose_name="website")),
+                (
+                    "iati_identifier",
+                    models.CharField(
+                        blank=True,
+                        help_text="Optional, e.g. 'XM-DAC-...'; used in the IATI export.",
+                        max_length=60,
+                        verbose_name="IATI organisation identifier",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'organisation',
-                'verbose_name_plural': 'organisations',
-                'ordering': ['name'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('kind__in', ['government_body', 'state_company', 'agency', 'ngo', 'institution', 'municipality'])), name='organization_kind_valid')],
+                "verbose_name": "organisation",
+                "verbose_name_plural": "organisations",
+                "ordering": ["name"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            (
+                                "kind__in",
+                                [
+                                    "government_body",
+                                    "state_company",
+                                    "agency",
+                                    "ngo",
+                                    "institution",
+                                    "municipality",
+                                ],
+                            )
+                        ),
+                        name="organization_kind_valid",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Source',
+            name="Source",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(help_text='As published.', max_length=300, verbose_name='title')),
-                ('publisher', models.CharField(help_text="E.g. 'AZERTAC', 'Ukrinform'.", max_length=200, verbose_name='publisher')),
-                ('url', models.URLField(blank=True, max_length=500, verbose_name='address (URL)')),
-                ('published_on', models.DateField(blank=True, null=True, verbose_name='published on')),
-                ('note', models.TextField(blank=True, help_text='What this source supports, for editors.', verbose_name='note')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "title",
+                    models.CharField(
+                        help_text="As published.", max_length=300, verbose_name="title"
+                    ),
+                ),
+                (
+                    "publisher",
+                    models.CharField(
+                        help_text="E.g. 'AZERTAC', 'Ukrinform'.",
+                        max_length=200,
+                        verbose_name="publisher",
+                    ),
+                ),
+                ("url", models.URLField(blank=True, max_length=500, verbose_name="address (URL)")),
+                (
+                    "published_on",
+                    models.DateField(blank=True, null=True, verbose_name="published on"),
+                ),
+                (
+                    "note",
+                    models.TextField(
+                        blank=True,
+                        help_text="What this source supports, for editors.",
+                        verbose_name="note",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'source',
-                'verbose_name_plural': 'sources',
-                'ordering': ['-published_on', 'title'],
-                'constraints': [models.UniqueConstraint(fields=('publisher', 'title'), name='source_unique_publisher_title')],
+                "verbose_name": "source",
+                "verbose_name_plural": "sources",
+                "ordering": ["-published_on", "title"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("publisher", "title"), name="source_unique_publisher_title"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Photo',
+            name="Photo",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('object_id', models.PositiveBigIntegerField(verbose_name='attached to (id)')),
-                ('image', models.ImageField(height_field='height', help_text='JPEG, PNG or WebP.', upload_to='photos/%Y/%m/', verbose_name='image', width_field='width')),
-                ('width', models.PositiveIntegerField(editable=False, null=True, verbose_name='width (px)')),
-                ('height', models.PositiveIntegerField(editable=False, null=True, verbose_name='height (px)')),
-                ('caption', models.CharField(blank=True, help_text='Shown under the photo.', max_length=300, verbose_name='caption')),
-                ('caption_en', models.CharField(blank=True, help_text='Shown under the photo.', max_length=300, null=True, verbose_name='caption')),
-                ('caption_uk', models.CharField(blank=True, help_text='Shown under the photo.', max_length=300, null=True, verbose_name='caption')),
-                ('caption_az', models.CharField(blank=True, help_text='Shown under the photo.', max_length=300, null=True, verbose_name='caption')),
-                ('alt_text', models.CharField(help_text='Describes the picture for people who cannot see it. Required.', max_length=250, verbose_name='alt text')),
-                ('alt_text_en', models.CharField(help_text='Describes the picture for people who cannot see it. Required.', max_length=250, null=True, verbose_name='alt text')),
-                ('alt_text_uk', models.CharField(help_text='Describes the picture for people who cannot see it. Required.', max_length=250, null=True, verbose_name='alt text')),
-                ('alt_text_az', models.CharField(help_text='Describes the picture for people who cannot see it. Required.', max_length=250, null=True, verbose_name='alt text')),
-                ('credit', models.CharField(help_text="Agency or photographer, e.g. 'AZERTAC'.", max_length=120, verbose_name='credit')),
-                ('taken_on', models.DateField(blank=True, null=True, verbose_name='taken on')),
-                ('role', models.CharField(choices=[('general', 'General'), ('before', 'Before the work'), ('after', 'After the work')], default='general', help_text='For reconstruction projects: before or after the work.', max_length=10, verbose_name='role')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('shows_minors', models.BooleanField(default=False, help_text='Tick if any child can be recognised.', verbose_name='shows minors')),
-                ('consent_on_file', models.BooleanField(default=False, help_text='A photo of minors without consent on file is never shown to the public.', verbose_name='consent on file')),
-                ('focal_x', models.FloatField(blank=True, help_text='0 = left edge, 1 = right edge; kept in view when cropping.', null=True, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(1)], verbose_name='focal point x')),
-                ('focal_y', models.FloatField(blank=True, help_text='0 = top edge, 1 = bottom edge.', null=True, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(1)], verbose_name='focal point y')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='uploaded at')),
-                ('content_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='contenttypes.contenttype', verbose_name='attached to (type)')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("object_id", models.PositiveBigIntegerField(verbose_name="attached to (id)")),
+                (
+                    "image",
+                    models.ImageField(
+                        height_field="height",
+                        help_text="JPEG, PNG or WebP.",
+                        upload_to="photos/%Y/%m/",
+                        verbose_name="image",
+                        width_field="width",
+                    ),
+                ),
+                (
+                    "width",
+                    models.PositiveIntegerField(
+                        editable=False, null=True, verbose_name="width (px)"
+                    ),
+                ),
+                (
+                    "height",
+                    models.PositiveIntegerField(
+                        editable=False, null=True, verbose_name="height (px)"
+                    ),
+                ),
+                (
+                    "caption",
+                    models.CharField(
+                        blank=True,
+                        help_text="Shown under the photo.",
+                        max_length=300,
+                        verbose_name="caption",
+                    ),
+                ),
+                (
+                    "caption_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="Shown under the photo.",
+                        max_length=300,
+                        null=True,
+                        verbose_name="caption",
+                    ),
+                ),
+                (
+                    "caption_uk",
+                    models.CharField(
+                        blank=True,
+                        help_text="Shown under the photo.",
+                        max_length=300,
+                        null=True,
+                        verbose_name="caption",
+                    ),
+                ),
+                (
+                    "caption_az",
+                    models.CharField(
+                        blank=True,
+                        help_text="Shown under the photo.",
+                        max_length=300,
+                        null=True,
+                        verbose_name="caption",
+                    ),
+                ),
+                (
+                    "alt_text",
+                    models.CharField(
+                        help_text="Describes the picture for people who cannot see it. Required.",
+                        max_length=250,
+                        verbose_name="alt text",
+                    ),
+                ),
+                (
+                    "alt_text_en",
+                    models.CharField(
+                        help_text="Describes the picture for people who cannot see it. Required.",
+                        max_length=250,
+                        null=True,
+                        verbose_name="alt text",
+                    ),
+                ),
+                (
+                    "alt_text_uk",
+                    models.CharField(
+                        help_text="Describes the picture for people who cannot see it. Required.",
+                        max_length=250,
+                        null=True,
+                        verbose_name="alt text",
+                    ),
+                ),
+                (
+                    "alt_text_az",
+                    models.CharField(
+                        help_text="Describes the picture for people who cannot see it. Required.",
+                        max_length=250,
+                        null=True,
+                        verbose_name="alt text",
+                    ),
+                ),
+                (
+                    "credit",
+                    models.CharField(
+                        help_text="Agency or photographer, e.g. 'AZERTAC'.",
+                        max_length=120,
+                        verbose_name="credit",
+                    ),
+                ),
+                ("taken_on", models.DateField(blank=True, null=True, verbose_name="taken on")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("general", "General"),
+                            ("before", "Before the work"),
+                            ("after", "After the work"),
+                        ],
+                        default="general",
+                        help_text="For reconstruction projects: before or after the work.",
+                        max_length=10,
+                        verbose_name="role",
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                (
+                    "shows_minors",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Tick if any child can be recognised.",
+                        verbose_name="shows minors",
+                    ),
+                ),
+                (
+                    "consent_on_file",
+                    models.BooleanField(
+                        default=False,
+                        help_text="A photo of minors without consent on file is never shown to the public.",
+                        verbose_name="consent on file",
+                    ),
+                ),
+                (
+                    "focal_x",
+                    models.FloatField(
+                        blank=True,
+                        help_text="0 = left edge, 1 = right edge; kept in view when cropping.",
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(0),
+                            django.core.validators.MaxValueValidator(1),
+                        ],
+                        verbose_name="focal point x",
+                    ),
+                ),
+                (
+                    "focal_y",
+                    models.FloatField(
+                        blank=True,
+                        help_text="0 = top edge, 1 = bottom edge.",
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(0),
+                            django.core.validators.MaxValueValidator(1),
+                        ],
+                        verbose_name="focal point y",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="uploaded at")),
+                (
+                    "content_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="contenttypes.contenttype",
+                        verbose_name="attached to (type)",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'photo',
-                'verbose_name_plural': 'photos',
-                'ordering': ['order', 'pk'],
-                'indexes': [models.Index(fields=['content_type', 'object_id', 'order'], name='photo_owner')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('role__in', ['general', 'before', 'after'])), name='photo_role_valid'), models.CheckConstraint(condition=models.Q(('focal_x__isnull', True), models.Q(('focal_x__gte', 0), ('focal_x__lte', 1)), _connector='OR'), name='photo_focal_x_range'), models.CheckConstraint(condition=models.Q(('focal_y__isnull', True), models.Q(('focal_y__gte', 0), ('focal_y__lte', 1)), _connector='OR'), name='photo_focal_y_range')],
+                "verbose_name": "photo",
+                "verbose_name_plural": "photos",
+                "ordering": ["order", "pk"],
+                "indexes": [
+                    models.Index(fields=["content_type", "object_id", "order"], name="photo_owner")
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("role__in", ["general", "before", "after"])),
+                        name="photo_role_valid",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("focal_x__isnull", True),
+                            models.Q(("focal_x__gte", 0), ("focal_x__lte", 1)),
+                            _connector="OR",
+                        ),
+                        name="photo_focal_x_range",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("focal_y__isnull", True),
+                            models.Q(("focal_y__gte", 0), ("focal_y__lte", 1)),
+                            _connector="OR",
+                        ),
+                        name="photo_focal_y_range",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Place',
+            name="Place",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(help_text="E.g. 'Irpin'.", max_length=120, verbose_name='name')),
-                ('name_en', models.CharField(help_text="E.g. 'Irpin'.", max_length=120, null=True, verbose_name='name')),
-                ('name_uk', models.CharField(help_text="E.g. 'Irpin'.", max_length=120, null=True, verbose_name='name')),
-                ('name_az', models.CharField(help_text="E.g. 'Irpin'.", max_length=120, null=True, verbose_name='name')),
-                ('slug', models.SlugField(max_length=120, unique=True, verbose_name='slug')),
-                ('kind', models.CharField(choices=[('city', 'City or town'), ('region', 'Region (oblast, district)'), ('country', 'Country')], default='city', max_length=10, verbose_name='kind')),
-                ('country', django_countries.fields.CountryField(max_length=2, verbose_name='country')),
-                ('latitude', models.DecimalField(blank=True, decimal_places=6, help_text='Decimal degrees north, e.g. 50.521.', max_digits=9, null=True, validators=[django.core.validators.MinValueValidator(-90), django.core.validators.MaxValueValidator(90)], verbose_name='latitude')),
-                ('longitude', models.DecimalField(blank=True, decimal_places=6, help_text='Decimal degrees east, e.g. 30.250.', max_digits=9, null=True, validators=[django.core.validators.MinValueValidator(-180), django.core.validators.MaxValueValidator(180)], verbose_name='longitude')),
-                ('region', models.ForeignKey(blank=True, help_text='The oblast or district the city lies in.', limit_choices_to={'kind': 'region'}, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='places', to='editorial.place', verbose_name='region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="E.g. 'Irpin'.", max_length=120, verbose_name="name"
+                    ),
+                ),
+                (
+                    "name_en",
+                    models.CharField(
+                        help_text="E.g. 'Irpin'.", max_length=120, null=True, verbose_name="name"
+                    ),
+                ),
+                (
+                    "name_uk",
+                    models.CharField(
+                        help_text="E.g. 'Irpin'.", max_length=120, null=True, verbose_name="name"
+                    ),
+                ),
+                (
+                    "name_az",
+                    models.CharField(
+                        help_text="E.g. 'Irpin'.", max_length=120, null=True, verbose_name="name"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=120, unique=True, verbose_name="slug")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("city", "City or town"),
+                            ("region", "Region (oblast, district)"),
+                            ("country", "Country"),
+                        ],
+                        default="city",
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "country",
+                    django_countries.fields.CountryField(max_length=2, verbose_name="country"),
+                ),
+                (
+                    "latitude",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=6,
+                        help_text="Decimal degrees north, e.g. 50.521.",
+                        max_digits=9,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(-90),
+                            django.core.validators.MaxValueValidator(90),
+                        ],
+                        verbose_name="latitude",
+                    ),
+                ),
+                (
+                    "longitude",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=6,
+                        help_text="Decimal degrees east, e.g. 30.250.",
+                        max_digits=9,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(-180),
+                            django.core.validators.MaxValueValidator(180),
+                        ],
+                        verbose_name="longitude",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The oblast or district the city lies in.",
+                        limit_choices_to={"kind": "region"},
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="places",
+                        to="editorial.place",
+                        verbose_name="region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'place',
-                'verbose_name_plural': 'places',
-                'ordering': ['name'],
-                'indexes': [models.Index(fields=['country', 'kind'], name='place_country_kind')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('kind__in', ['city', 'region', 'country'])), name='place_kind_valid'), models.CheckConstraint(condition=models.Q(('latitude__isnull', True), models.Q(('latitude__gte', -90), ('latitude__lte', 90)), _connector='OR'), name='place_latitude_range'), models.CheckConstraint(condition=models.Q(('longitude__isnull', True), models.Q(('longitude__gte', -180), ('longitude__lte', 180)), _connector='OR'), name='place_longitude_range'), models.CheckConstraint(condition=models.Q(models.Q(('latitude__isnull', True), ('longitude__isnull', True)), models.Q(('latitude__isnull', False), ('longitude__isnull', False)), _connector='OR'), name='place_coordinates_paired')],
+                "verbose_name": "place",
+                "verbose_name_plural": "places",
+                "ordering": ["name"],
+                "indexes": [models.Index(fields=["country", "kind"], name="place_country_kind")],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("kind__in", ["city", "region", "country"])),
+                        name="place_kind_valid",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("latitude__isnull", True),
+                            models.Q(("latitude__gte", -90), ("latitude__lte", 90)),
+                            _connector="OR",
+                        ),
+                        name="place_latitude_range",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("longitude__isnull", True),
+                            models.Q(("longitude__gte", -180), ("longitude__lte", 180)),
+                            _connector="OR",
+                        ),
+                        name="place_longitude_range",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("latitude__isnull", True), ("longitude__isnull", True)),
+                            models.Q(("latitude__isnull", False), ("longitude__isnull", False)),
+                            _connector="OR",
+                        ),
+                        name="place_coordinates_paired",
+                    ),
+                ],
             },
         ),
     ]

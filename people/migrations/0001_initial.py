@@ -7,154 +7,605 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('editorial', '0001_initial'),
+        ("editorial", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SisterCityPartnership',
+            name="SisterCityPartnership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(help_text="The last part of the public address, e.g. 'sumgait-energy-shipment-2026'.", max_length=120, unique=True, verbose_name='slug')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('in_review', 'In review'), ('published', 'Published'), ('archived', 'Archived')], default='draft', help_text='Only published items whose go-live time has passed are public.', max_length=16, verbose_name='editorial state')),
-                ('publish_at', models.DateTimeField(blank=True, help_text='Optional. A published item stays hidden until this time.', null=True, verbose_name='go live at')),
-                ('expire_at', models.DateTimeField(blank=True, help_text='Optional. A published item disappears from the public site at this time.', null=True, verbose_name='expire at')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, help_text='Counts saves; used to refuse a save based on an outdated copy.', verbose_name='version')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('reviewed_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='reviewed at')),
-                ('published_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='first published at')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('title_en', models.CharField(max_length=200, null=True, verbose_name='title')),
-                ('title_uk', models.CharField(max_length=200, null=True, verbose_name='title')),
-                ('title_az', models.CharField(max_length=200, null=True, verbose_name='title')),
-                ('summary', models.TextField(max_length=600, verbose_name='summary')),
-                ('summary_en', models.TextField(max_length=600, null=True, verbose_name='summary')),
-                ('summary_uk', models.TextField(max_length=600, null=True, verbose_name='summary')),
-                ('summary_az', models.TextField(max_length=600, null=True, verbose_name='summary')),
-                ('body', models.TextField(blank=True, verbose_name='body')),
-                ('body_en', models.TextField(blank=True, null=True, verbose_name='body')),
-                ('body_uk', models.TextField(blank=True, null=True, verbose_name='body')),
-                ('body_az', models.TextField(blank=True, null=True, verbose_name='body')),
-                ('established_on', models.DateField(blank=True, help_text='Leave empty when the sources do not give the date.', null=True, verbose_name='established on')),
-                ('kind', models.CharField(choices=[('sister_cities', 'Sister cities'), ('partnership', 'Partnership'), ('cooperation_agreement', 'Cooperation agreement')], max_length=24, verbose_name='kind')),
-                ('azerbaijani_place', models.ForeignKey(limit_choices_to={'country': 'AZ'}, on_delete=django.db.models.deletion.PROTECT, related_name='partnerships_in_azerbaijan', to='editorial.place', verbose_name='Azerbaijani place')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, help_text='Set by the system: who last created this item.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
-                ('published_by', models.ForeignKey(blank=True, editable=False, help_text='Set by the system: who last published this item.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='published by')),
-                ('reviewed_by', models.ForeignKey(blank=True, editable=False, help_text='Set by the system: who last reviewed this item.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='reviewed by')),
-                ('sources', models.ManyToManyField(blank=True, to='editorial.source', verbose_name='sources')),
-                ('ukrainian_place', models.ForeignKey(limit_choices_to={'country': 'UA'}, on_delete=django.db.models.deletion.PROTECT, related_name='partnerships_in_ukraine', to='editorial.place', verbose_name='Ukrainian place')),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, help_text='Set by the system: who last changed this item.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='changed by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="The last part of the public address, e.g. 'sumgait-energy-shipment-2026'.",
+                        max_length=120,
+                        unique=True,
+                        verbose_name="slug",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("in_review", "In review"),
+                            ("published", "Published"),
+                            ("archived", "Archived"),
+                        ],
+                        default="draft",
+                        help_text="Only published items whose go-live time has passed are public.",
+                        max_length=16,
+                        verbose_name="editorial state",
+                    ),
+                ),
+                (
+                    "publish_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Optional. A published item stays hidden until this time.",
+                        null=True,
+                        verbose_name="go live at",
+                    ),
+                ),
+                (
+                    "expire_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Optional. A published item disappears from the public site at this time.",
+                        null=True,
+                        verbose_name="expire at",
+                    ),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(
+                        default=1,
+                        editable=False,
+                        help_text="Counts saves; used to refuse a save based on an outdated copy.",
+                        verbose_name="version",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, editable=False, verbose_name="created at"
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "reviewed_at",
+                    models.DateTimeField(
+                        blank=True, editable=False, null=True, verbose_name="reviewed at"
+                    ),
+                ),
+                (
+                    "published_at",
+                    models.DateTimeField(
+                        blank=True, editable=False, null=True, verbose_name="first published at"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("title_en", models.CharField(max_length=200, null=True, verbose_name="title")),
+                ("title_uk", models.CharField(max_length=200, null=True, verbose_name="title")),
+                ("title_az", models.CharField(max_length=200, null=True, verbose_name="title")),
+                ("summary", models.TextField(max_length=600, verbose_name="summary")),
+                ("summary_en", models.TextField(max_length=600, null=True, verbose_name="summary")),
+                ("summary_uk", models.TextField(max_length=600, null=True, verbose_name="summary")),
+                ("summary_az", models.TextField(max_length=600, null=True, verbose_name="summary")),
+                ("body", models.TextField(blank=True, verbose_name="body")),
+                ("body_en", models.TextField(blank=True, null=True, verbose_name="body")),
+                ("body_uk", models.TextField(blank=True, null=True, verbose_name="body")),
+                ("body_az", models.TextField(blank=True, null=True, verbose_name="body")),
+                (
+                    "established_on",
+                    models.DateField(
+                        blank=True,
+                        help_text="Leave empty when the sources do not give the date.",
+                        null=True,
+                        verbose_name="established on",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("sister_cities", "Sister cities"),
+                            ("partnership", "Partnership"),
+                            ("cooperation_agreement", "Cooperation agreement"),
+                        ],
+                        max_length=24,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "azerbaijani_place",
+                    models.ForeignKey(
+                        limit_choices_to={"country": "AZ"},
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="partnerships_in_azerbaijan",
+                        to="editorial.place",
+                        verbose_name="Azerbaijani place",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        help_text="Set by the system: who last created this item.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="created by",
+                    ),
+                ),
+                (
+                    "published_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        help_text="Set by the system: who last published this item.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="published by",
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        help_text="Set by the system: who last reviewed this item.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="reviewed by",
+                    ),
+                ),
+                (
+                    "sources",
+                    models.ManyToManyField(
+                        blank=True, to="editorial.source", verbose_name="sources"
+                    ),
+                ),
+                (
+                    "ukrainian_place",
+                    models.ForeignKey(
+                        limit_choices_to={"country": "UA"},
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="partnerships_in_ukraine",
+                        to="editorial.place",
+                        verbose_name="Ukrainian place",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        help_text="Set by the system: who last changed this item.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="changed by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'sister-city partnership',
-                'verbose_name_plural': 'sister-city partnerships',
-                'ordering': ['ukrainian_place__name', 'azerbaijani_place__name'],
-                'permissions': [('publish_sistercitypartnership', 'Can publish sister-city partnerships')],
+                "verbose_name": "sister-city partnership",
+                "verbose_name_plural": "sister-city partnerships",
+                "ordering": ["ukrainian_place__name", "azerbaijani_place__name"],
+                "permissions": [
+                    ("publish_sistercitypartnership", "Can publish sister-city partnerships")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='PartnershipActivity',
+            name="PartnershipActivity",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(verbose_name='date')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('title_en', models.CharField(max_length=200, null=True, verbose_name='title')),
-                ('title_uk', models.CharField(max_length=200, null=True, verbose_name='title')),
-                ('title_az', models.CharField(max_length=200, null=True, verbose_name='title')),
-                ('text', models.TextField(blank=True, verbose_name='text')),
-                ('text_en', models.TextField(blank=True, null=True, verbose_name='text')),
-                ('text_uk', models.TextField(blank=True, null=True, verbose_name='text')),
-                ('text_az', models.TextField(blank=True, null=True, verbose_name='text')),
-                ('partnership', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='activities', to='people.sistercitypartnership', verbose_name='partnership')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="date")),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("title_en", models.CharField(max_length=200, null=True, verbose_name="title")),
+                ("title_uk", models.CharField(max_length=200, null=True, verbose_name="title")),
+                ("title_az", models.CharField(max_length=200, null=True, verbose_name="title")),
+                ("text", models.TextField(blank=True, verbose_name="text")),
+                ("text_en", models.TextField(blank=True, null=True, verbose_name="text")),
+                ("text_uk", models.TextField(blank=True, null=True, verbose_name="text")),
+                ("text_az", models.TextField(blank=True, null=True, verbose_name="text")),
+                (
+                    "partnership",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="activities",
+                        to="people.sistercitypartnership",
+                        verbose_name="partnership",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'activity',
-                'verbose_name_plural': 'activities',
-                'ordering': ['date', 'pk'],
+                "verbose_name": "activity",
+                "verbose_name_plural": "activities",
+                "ordering": ["date", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='RehabilitationGroup',
+            name="RehabilitationGroup",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(help_text="The last part of the public address, e.g. 'sumgait-energy-shipment-2026'.", max_length=120, unique=True, verbose_name='slug')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('in_review', 'In review'), ('published', 'Published'), ('archived', 'Archived')], default='draft', help_text='Only published items whose go-live time has passed are public.', max_length=16, verbose_name='editorial state')),
-                ('publish_at', models.DateTimeField(blank=True, help_text='Optional. A published item stays hidden until this time.', null=True, verbose_name='go live at')),
-                ('expire_at', models.DateTimeField(blank=True, help_text='Optional. A published item disappears from the public site at this time.', null=True, verbose_name='expire at')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, help_text='Counts saves; used to refuse a save based on an outdated copy.', verbose_name='version')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('reviewed_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='reviewed at')),
-                ('published_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='first published at')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('title_en', models.CharField(max_length=200, null=True, verbose_name='title')),
-                ('title_uk', models.CharField(max_length=200, null=True, verbose_name='title')),
-                ('title_az', models.CharField(max_length=200, null=True, verbose_name='title')),
-                ('summary', models.TextField(max_length=600, verbose_name='summary')),
-                ('summary_en', models.TextField(max_length=600, null=True, verbose_name='summary')),
-                ('summary_uk', models.TextField(max_length=600, null=True, verbose_name='summary')),
-                ('summary_az', models.TextField(max_length=600, null=True, verbose_name='summary')),
-                ('body', models.TextField(blank=True, verbose_name='body')),
-                ('body_en', models.TextField(blank=True, null=True, verbose_name='body')),
-                ('body_uk', models.TextField(blank=True, null=True, verbose_name='body')),
-                ('body_az', models.TextField(blank=True, null=True, verbose_name='body')),
-                ('arrived_on', models.DateField(verbose_name='arrived on')),
-                ('departed_on', models.DateField(blank=True, null=True, verbose_name='departed on')),
-                ('children_count', models.PositiveIntegerField(help_text='How many children were in the group. Never their names.', verbose_name='children')),
-                ('adults_count', models.PositiveIntegerField(default=0, verbose_name='accompanying adults')),
-                ('cohort', models.CharField(choices=[('without_parental_care', 'Children deprived of parental care'), ('fallen_defenders', 'Children of fallen defenders'), ('prisoners_of_war', 'Children of prisoners of war'), ('serving_defenders', 'Children of serving defenders'), ('other', 'Other')], max_length=24, verbose_name='cohort')),
-                ('programme', models.CharField(choices=[('medical', 'Medical'), ('psychosocial', 'Psychosocial'), ('both', 'Medical and psychosocial')], default='both', max_length=14, verbose_name='programme')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, help_text='Set by the system: who last created this item.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
-                ('home_regions', models.ManyToManyField(blank=True, help_text='Ukrainian regions the children came from.', limit_choices_to={'kind': 'region'}, related_name='+', to='editorial.place', verbose_name='home regions')),
-                ('host_institution', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='hosted_groups', to='editorial.organization', verbose_name='host institution')),
-                ('host_place', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='hosted_groups', to='editorial.place', verbose_name='host place')),
-                ('partners', models.ManyToManyField(blank=True, related_name='partnered_groups', to='editorial.organization', verbose_name='partners')),
-                ('published_by', models.ForeignKey(blank=True, editable=False, help_text='Set by the system: who last published this item.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='published by')),
-                ('reviewed_by', models.ForeignKey(blank=True, editable=False, help_text='Set by the system: who last reviewed this item.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='reviewed by')),
-                ('sources', models.ManyToManyField(blank=True, to='editorial.source', verbose_name='sources')),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, help_text='Set by the system: who last changed this item.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='changed by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="The last part of the public address, e.g. 'sumgait-energy-shipment-2026'.",
+                        max_length=120,
+                        unique=True,
+                        verbose_name="slug",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("in_review", "In review"),
+                            ("published", "Published"),
+                            ("archived", "Archived"),
+                        ],
+                        default="draft",
+                        help_text="Only published items whose go-live time has passed are public.",
+                        max_length=16,
+                        verbose_name="editorial state",
+                    ),
+                ),
+                (
+                    "publish_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Optional. A published item stays hidden until this time.",
+                        null=True,
+                        verbose_name="go live at",
+                    ),
+                ),
+                (
+                    "expire_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Optional. A published item disappears from the public site at this time.",
+                        null=True,
+                        verbose_name="expire at",
+                    ),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(
+                        default=1,
+                        editable=False,
+                        help_text="Counts saves; used to refuse a save based on an outdated copy.",
+                        verbose_name="version",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, editable=False, verbose_name="created at"
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "reviewed_at",
+                    models.DateTimeField(
+                        blank=True, editable=False, null=True, verbose_name="reviewed at"
+                    ),
+                ),
+                (
+                    "published_at",
+                    models.DateTimeField(
+                        blank=True, editable=False, null=True, verbose_name="first published at"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("title_en", models.CharField(max_length=200, null=True, verbose_name="title")),
+                ("title_uk", models.CharField(max_length=200, null=True, verbose_name="title")),
+                ("title_az", models.CharField(max_length=200, null=True, verbose_name="title")),
+                ("summary", models.TextField(max_length=600, verbose_name="summary")),
+                ("summary_en", models.TextField(max_length=600, null=True, verbose_name="summary")),
+                ("summary_uk", models.TextField(max_length=600, null=True, verbose_name="summary")),
+                ("summary_az", models.TextField(max_length=600, null=True, verbose_name="summary")),
+                ("body", models.TextField(blank=True, verbose_name="body")),
+                ("body_en", models.TextField(blank=True, null=True, verbose_name="body")),
+                ("body_uk", models.TextField(blank=True, null=True, verbose_name="body")),
+                ("body_az", models.TextField(blank=True, null=True, verbose_name="body")),
+                ("arrived_on", models.DateField(verbose_name="arrived on")),
+                (
+                    "departed_on",
+                    models.DateField(blank=True, null=True, verbose_name="departed on"),
+                ),
+                (
+                    "children_count",
+                    models.PositiveIntegerField(
+                        help_text="How many children were in the group. Never their names.",
+                        verbose_name="children",
+                    ),
+                ),
+                (
+                    "adults_count",
+                    models.PositiveIntegerField(default=0, verbose_name="accompanying adults"),
+                ),
+                (
+                    "cohort",
+                    models.CharField(
+                        choices=[
+                            ("without_parental_care", "Children deprived of parental care"),
+                            ("fallen_defenders", "Children of fallen defenders"),
+                            ("prisoners_of_war", "Children of prisoners of war"),
+                            ("serving_defenders", "Children of serving defenders"),
+                            ("other", "Other"),
+                        ],
+                        max_length=24,
+                        verbose_name="cohort",
+                    ),
+                ),
+                (
+                    "programme",
+                    models.CharField(
+                        choices=[
+                            ("medical", "Medical"),
+                            ("psychosocial", "Psychosocial"),
+                            ("both", "Medical and psychosocial"),
+                        ],
+                        default="both",
+                        max_length=14,
+                        verbose_name="programme",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        help_text="Set by the system: who last created this item.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="created by",
+                    ),
+                ),
+                (
+                    "home_regions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Ukrainian regions the children came from.",
+                        limit_choices_to={"kind": "region"},
+                        related_name="+",
+                        to="editorial.place",
+                        verbose_name="home regions",
+                    ),
+                ),
+                (
+                    "host_institution",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="hosted_groups",
+                        to="editorial.organization",
+                        verbose_name="host institution",
+                    ),
+                ),
+                (
+                    "host_place",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="hosted_groups",
+                        to="editorial.place",
+                        verbose_name="host place",
+                    ),
+                ),
+                (
+                    "partners",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="partnered_groups",
+                        to="editorial.organization",
+                        verbose_name="partners",
+                    ),
+                ),
+                (
+                    "published_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        help_text="Set by the system: who last published this item.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="published by",
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        help_text="Set by the system: who last reviewed this item.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="reviewed by",
+                    ),
+                ),
+                (
+                    "sources",
+                    models.ManyToManyField(
+                        blank=True, to="editorial.source", verbose_name="sources"
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        help_text="Set by the system: who last changed this item.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="changed by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'rehabilitation group',
-                'verbose_name_plural': 'rehabilitation groups',
-                'ordering': ['-arrived_on', '-pk'],
-                'permissions': [('publish_rehabilitationgroup', 'Can publish rehabilitation groups')],
-                'indexes': [models.Index(fields=['status', 'publish_at', 'expire_at'], name='rehabgroup_live'), models.Index(fields=['arrived_on'], name='rehabgroup_arrived'), models.Index(fields=['cohort'], name='rehabgroup_cohort')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('status__in', ['draft', 'in_review', 'published', 'archived'])), name='people_rehabilitationgroup_status_valid'), models.CheckConstraint(condition=models.Q(('publish_at__isnull', True), ('expire_at__isnull', True), ('expire_at__gt', models.F('publish_at')), _connector='OR'), name='people_rehabilitationgroup_expires_after_going_live'), models.CheckConstraint(condition=models.Q(('version__gte', 1)), name='people_rehabilitationgroup_version_positive'), models.CheckConstraint(condition=models.Q(('children_count__gte', 1)), name='rehabgroup_at_least_one_child'), models.CheckConstraint(condition=models.Q(('departed_on__isnull', True), ('departed_on__gte', models.F('arrived_on')), _connector='OR'), name='rehabgroup_departed_after_arrival'), models.CheckConstraint(condition=models.Q(('cohort__in', ['without_parental_care', 'fallen_defenders', 'prisoners_of_war', 'serving_defenders', 'other'])), name='rehabgroup_cohort_valid'), models.CheckConstraint(condition=models.Q(('programme__in', ['medical', 'psychosocial', 'both'])), name='rehabgroup_programme_valid')],
+                "verbose_name": "rehabilitation group",
+                "verbose_name_plural": "rehabilitation groups",
+                "ordering": ["-arrived_on", "-pk"],
+                "permissions": [
+                    ("publish_rehabilitationgroup", "Can publish rehabilitation groups")
+                ],
+                "indexes": [
+                    models.Index(
+                        fields=["status", "publish_at", "expire_at"], name="rehabgroup_live"
+                    ),
+                    models.Index(fields=["arrived_on"], name="rehabgroup_arrived"),
+                    models.Index(fields=["cohort"], name="rehabgroup_cohort"),
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("status__in", ["draft", "in_review", "published", "archived"])
+                        ),
+                        name="people_rehabilitationgroup_status_valid",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("publish_at__isnull", True),
+                            ("expire_at__isnull", True),
+                            ("expire_at__gt", models.F("publish_at")),
+                            _connector="OR",
+                        ),
+                        name="people_rehabilitationgroup_expires_after_going_live",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("version__gte", 1)),
+                        name="people_rehabilitationgroup_version_positive",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("children_count__gte", 1)),
+                        name="rehabgroup_at_least_one_child",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("departed_on__isnull", True),
+                            ("departed_on__gte", models.F("arrived_on")),
+                            _connector="OR",
+                        ),
+                        name="rehabgroup_departed_after_arrival",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            (
+                                "cohort__in",
+                                [
+                                    "without_parental_care",
+                                    "fallen_defenders",
+                                    "prisoners_of_war",
+                                    "serving_defenders",
+                                    "other",
+                                ],
+                            )
+                        ),
+                        name="rehabgroup_cohort_valid",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("programme__in", ["medical", "psychosocial", "both"])),
+                        name="rehabgroup_programme_valid",
+                    ),
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='sistercitypartnership',
-            index=models.Index(fields=['status', 'publish_at', 'expire_at'], name='partnership_live'),
+            model_name="sistercitypartnership",
+            index=models.Index(
+                fields=["status", "publish_at", "expire_at"], name="partnership_live"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='sistercitypartnership',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['draft', 'in_review', 'published', 'archived'])), name='people_sistercitypartnership_status_valid'),
+            model_name="sistercitypartnership",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["draft", "in_review", "published", "archived"])),
+                name="people_sistercitypartnership_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='sistercitypartnership',
-            constraint=models.CheckConstraint(condition=models.Q(('publish_at__isnull', True), ('expire_at__isnull', True), ('expire_at__gt', models.F('publish_at')), _connector='OR'), name='people_sistercitypartnership_expires_after_going_live'),
+            model_name="sistercitypartnership",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("publish_at__isnull", True),
+                    ("expire_at__isnull", True),
+                    ("expire_at__gt", models.F("publish_at")),
+                    _connector="OR",
+                ),
+                name="people_sistercitypartnership_expires_after_going_live",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='sistercitypartnership',
-            constraint=models.CheckConstraint(condition=models.Q(('version__gte', 1)), name='people_sistercitypartnership_version_positive'),
+            model_name="sistercitypartnership",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("version__gte", 1)),
+                name="people_sistercitypartnership_version_positive",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='sistercitypartnership',
-            constraint=models.UniqueConstraint(fields=('ukrainian_place', 'azerbaijani_place'), name='partnership_unique_pair'),
+            model_name="sistercitypartnership",
+            constraint=models.UniqueConstraint(
+                fields=("ukrainian_place", "azerbaijani_place"), name="partnership_unique_pair"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='sistercitypartnership',
-            constraint=models.CheckConstraint(condition=models.Q(('ukrainian_place', models.F('azerbaijani_place')), _negated=True), name='partnership_two_places'),
+            model_name="sistercitypartnership",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("ukrainian_place", models.F("azerbaijani_place")), _negated=True
+                ),
+                name="partnership_two_places",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='sistercitypartnership',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['sister_cities', 'partnership', 'cooperation_agreement'])), name='partnership_kind_valid'),
+            model_name="sistercitypartnership",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("kind__in", ["sister_cities", "partnership", "cooperation_agreement"])
+                ),
+                name="partnership_kind_valid",
+            ),
         ),
     ]

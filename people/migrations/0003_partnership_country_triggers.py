@@ -6,7 +6,9 @@ re-pointing a partnership, and changing the country of a place a partnership use
 
 from django.db import migrations
 
-MESSAGE = "partnership_places_countries: a partnership joins one Ukrainian and one Azerbaijani place"
+MESSAGE = (
+    "partnership_places_countries: a partnership joins one Ukrainian and one Azerbaijani place"
+)
 
 SQLITE_FORWARDS = [
     f"""
