@@ -20,6 +20,7 @@ $(STAMP): pyproject.toml constraints.txt
 
 demo: install
 	$(DEV) $(BIN)/python manage.py migrate --noinput
+	$(DEV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(DEV) $(BIN)/python manage.py loaddemo
 	$(DEV) $(BIN)/python manage.py runserver $(HOST)
 

@@ -1,4 +1,4 @@
-"""Settings every test runs with: fast hashing, throwaway media, no static manifest."""
+"""Settings every test runs with: fast hashing, throwaway media and static, no manifest."""
 
 from pathlib import Path
 
@@ -9,6 +9,9 @@ import pytest
 def _test_settings(settings: pytest.FixtureRequest, tmp_path: Path) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
+    # WhiteNoise warns on every request when STATIC_ROOT is missing; tests never collect.
+    settings.STATIC_ROOT = tmp_path / "static"
+    settings.STATIC_ROOT.mkdir()
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -15,6 +15,7 @@ from editorial.admin_base import (
     language_rows,
     localized_names,
     publishable_fieldsets,
+    textarea_rows,
 )
 from projects.models import Milestone, ReconstructionProject
 
@@ -23,6 +24,7 @@ class MilestoneInline(TranslationStackedInline):
     model = Milestone
     fields = ["date", *language_rows(Milestone)]
     extra = 0
+    formfield_overrides = textarea_rows(3)
     # Inlines do not nest: a milestone's photos are edited on its own page.
     show_change_link = True
 

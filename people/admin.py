@@ -1,0 +1,105 @@
+"""Admin for children's rehabilitation groups (counts only) and sister-city partnerships."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationStackedInline
+
+from editorial.admin_base import (
+    PublishableAdmin,
+    language_rows,
+    localized_names,
+    publishable_fieldsets,
+    textarea_rows,
+)
+from people.models import PartnershipActivity, RehabilitationGroup, SisterCityPartnership
+
+
+@admin.register(RehabilitationGroup)
+class RehabilitationGroupAdmin(PublishableAdmin):
+    fieldsets = publishable_fieldsets(
+        RehabilitationGroup,
+        content=[
+            ("arrived_on", "departed_on"),
+            ("children_count", "adults_count"),
+            ("cohort", "programme"),
+            "home_regions",
+            "host_institution",
+            "host_place",
+            "partners",
+            "sources",
+        ],
+    )
+    autocomplete_fields = ("home_regions", "host_institution", "host_place", "partners", "sources")
+    list_display = (
+        "title",
+        "arrived_on",
+        "departed_on",
+        "children_count",
+        "cohort",
+        "programme",
+        "host_institution",
+        "region_names",
+        "photo_summary",
+        "status",
+    )
+    list_select_related = ("host_institution",)
+    list_prefetch_related = ("home_regions",)
+    list_filter = (
+        "status",
+        "cohort",
+        "programme",
+        ("host_institution", admin.RelatedOnlyFieldListFilter),
+    )
+    date_hierarchy = "arrived_on"
+    search_fields = localized_names("title")
+    search_help_text = _("Searches the title in every language.")
+
+    @admin.display(description=_("home regions"))
+    def region_names(self, group: RehabilitationGroup) -> str:
+        return ", ".join(region.name for region in group.home_regions.all())
+
+
+class PartnershipActivityInline(TranslationStackedInline):
+    model = PartnershipActivity
+    fields = ["date", *language_rows(PartnershipActivity)]
+    extra = 0
+    formfield_overrides = textarea_rows(3)
+
+
+@admin.register(SisterCityPartnership)
+class SisterCityPartnershipAdmin(PublishableAdmin):
+    fieldsets = publishable_fieldsets(
+        SisterCityPartnership,
+        content=[
+            ("ukrainian_place", "azerbaijani_place"),
+            ("kind", "established_on"),
+            "sources",
+        ],
+    )
+    # The places' limit_choices_to (UA, AZ) also narrows what autocomplete offers.
+    autocomplete_fields = ("ukrainian_place", "azerbaijani_place", "sources")
+    inlines = [PartnershipActivityInline, *PublishableAdmin.inlines]
+    list_display = (
+        "title",
+        "ukrainian_place",
+        "azerbaijani_place",
+        "kind",
+        "established_on",
+        "activity_count",
+        "photo_summary",
+        "status",
+    )
+    list_select_related = ("ukrainian_place", "azerbaijani_place")
+    list_prefetch_related = (
+        Prefetch("activities", queryset=PartnershipActivity.objects.only("id", "partnership_id")),
+    )
+    list_filter = ("status", "kind")
+    search_fields = localized_names("title", "ukrainian_place__name", "azerbaijani_place__name")
+    search_help_text = _("Searches the title and both places' names in every language.")
+
+    @admin.display(description=_("activities"))
+    def activity_count(self, partnership: SisterCityPartnership) -> int:
+        return len(partnership.activities.all())

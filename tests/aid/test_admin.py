@@ -1,0 +1,386 @@
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.test import Client
+
+from aid.models import AidItem, AidPackage, DeliveryStatus, ReportedFigure, Sector
+from editorial.models import Status
+from editorial.roles import EDITORS, PUBLISHERS
+from tests.admin_helpers import (
+    add_url,
+    change_url,
+    changelist_url,
+    form_data,
+    inline_rows,
+    login_staff,
+    queries_to_get,
+)
+from tests.factories import (
+    AidPackageFactory,
+    OrganizationFactory,
+    PhotoFactory,
+    ReportedFigureFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def make_packages(count: int) -> None:
+    """Packages with everything their list shows: a funder, items, and photos, one of them
+    of minors without consent."""
+    for _ in range(count):
+        package = AidPackageFactory(items=2, photos=1)
+        PhotoFactory(content_object=package, shows_minors=True)
+
+
+def make_figures(count: int) -> None:
+    ReportedFigureFactory.create_batch(count)
+
+
+LISTS = [
+    pytest.param(AidPackage, make_packages, id="aidpackage"),
+    pytest.param(ReportedFigure, make_figures, id="reportedfigure"),
+]
+
+
+@pytest.mark.parametrize(("model", "make_rows"), LISTS)
+def test_changelist_loads(admin_client: Client, model: type, make_rows: Any) -> None:
+    make_rows(2)
+    response = admin_client.get(changelist_url(model))
+    assert response.status_code == 200
+    assert response.context["cl"].result_count == 2
+
+
+@pytest.mark.parametrize(("model", "make_rows"), LISTS)
+def test_change_form_loads(admin_client: Client, model: type, make_rows: Any) -> None:
+    make_rows(1)
+    assert admin_client.get(change_url(model.objects.get())).status_code == 200
+
+
+@pytest.mark.parametrize(("model", "make_rows"), LISTS)
+def test_add_form_loads(admin_client: Client, model: type, make_rows: Any) -> None:
+    assert admin_client.get(add_url(model)).status_code == 200
+
+
+@pytest.mark.parametrize(("model", "make_rows"), LISTS)
+def test_changelist_queries_do_not_grow_with_rows(
+    admin_client: Client, model: type, make_rows: Any
+) -> None:
+    make_rows(5)
+    few = queries_to_get(admin_client, changelist_url(model))
+    make_rows(45)
+    assert queries_to_get(admin_client, changelist_url(model)) == few
+
+
+def test_aidpackage_changelist_query_count(
+    admin_client: Client, django_assert_num_queries: Any
+) -> None:
+    make_packages(3)
+    admin_client.get(changelist_url(AidPackage))  # fills the content type cache
+    # session, user, years for the "decided in" filter, funders for the funder filter,
+    # count of matching rows, count of all rows, rows with their funders, items, photos
+    with django_assert_num_queries(9):
+        admin_client.get(changelist_url(AidPackage))
+
+
+def test_aidpackage_change_form_queries_do_not_grow_with_items_and_photos(
+    admin_client: Client,
+) -> None:
+    few = AidPackageFactory(items=5, photos=5)
+    many = AidPackageFactory(items=50, photos=50)
+    assert queries_to_get(admin_client, change_url(many)) == queries_to_get(
+        admin_client, change_url(few)
+    )
+
+
+# --- Editors and publishers -------------------------------------------------------------------
+
+
+def new_package(client: Client, **fields: Any) -> dict[str, Any]:
+    """The add form's POST body for a minimal package, with `fields` on top."""
+    data = form_data(client.get(add_url(AidPackage)))
+    data.update(
+        title_en="Generators for Kharkiv",
+        summary_en="Twelve generators for hospitals.",
+        slug="generators-for-kharkiv",
+        sector=Sector.ENERGY,
+        funder=str(OrganizationFactory().pk),
+    )
+    data.update(fields)
+    return data
+
+
+def test_editor_can_open_aidpackage_changelist(client: Client) -> None:
+    login_staff(client, EDITORS)
+    AidPackageFactory()
+    assert client.get(changelist_url(AidPackage)).status_code == 200
+
+
+def test_editor_add_form_offers_only_draft_and_in_review(client: Client) -> None:
+    login_staff(client, EDITORS)
+    response = client.get(add_url(AidPackage))
+    assert response.status_code == 200
+    choices = response.context["adminform"].form.fields["status"].widget.choices
+    assert [value for value, _ in choices] == [Status.DRAFT, Status.IN_REVIEW]
+
+
+def test_editor_saves_a_draft(client: Client) -> None:
+    editor = login_staff(client, EDITORS)
+    response = client.post(add_url(AidPackage), new_package(client, status=Status.DRAFT))
+    assert response.status_code == 302
+    package = AidPackage.objects.get()
+    assert (package.status, package.created_by, package.updated_by, package.version) == (
+        Status.DRAFT,
+        editor,
+        editor,
+        1,
+    )
+
+
+def test_editor_cannot_add_a_published_package(client: Client) -> None:
+    login_staff(client, EDITORS)
+    response = client.post(add_url(AidPackage), new_package(client, status=Status.PUBLISHED))
+    assert response.status_code == 200
+    assert (
+        "Only a publisher may set the state"
+        in response.context["adminform"].form.errors["status"][0]
+    )
+    assert not AidPackage.objects.exists()
+
+
+def test_editor_forged_publish_is_refused_and_changes_nothing(client: Client) -> None:
+    login_staff(client, EDITORS)
+    package = AidPackageFactory(title_en="Before")
+    data = form_data(client.get(change_url(package)))
+    data.update(status=Status.PUBLISHED, title_en="After")
+    response = client.post(change_url(package), data)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["status"]
+    package.refresh_from_db()
+    assert (package.status, package.title_en, package.version, package.published_at) == (
+        Status.DRAFT,
+        "Before",
+        1,
+        None,
+    )
+
+
+def test_editor_forged_go_live_time_is_ignored(client: Client) -> None:
+    login_staff(client, EDITORS)
+    package = AidPackageFactory()
+    data = form_data(client.get(change_url(package)))
+    data.update(publish_at_0="2030-01-01", publish_at_1="09:00:00")
+    assert client.post(change_url(package), data).status_code == 302
+    package.refresh_from_db()
+    assert package.publish_at is None
+
+
+def test_editor_sends_a_draft_for_review(client: Client) -> None:
+    login_staff(client, EDITORS)
+    package = AidPackageFactory()
+    data = form_data(client.get(change_url(package)))
+    data["status"] = Status.IN_REVIEW
+    assert client.post(change_url(package), data).status_code == 302
+    package.refresh_from_db()
+    assert package.status == Status.IN_REVIEW
+
+
+def test_editor_sees_a_published_package_read_only(client: Client) -> None:
+    login_staff(client, EDITORS)
+    package = AidPackageFactory(published=True)
+    response = client.get(change_url(package))
+    assert response.status_code == 200
+    assert not response.context["has_change_permission"]
+
+
+def test_editor_cannot_post_changes_to_a_published_package(client: Client) -> None:
+    login_staff(client, EDITORS)
+    package = AidPackageFactory(published=True, title_en="Live")
+    assert client.post(change_url(package), {"title_en": "Edited"}).status_code == 403
+    package.refresh_from_db()
+    assert package.title_en == "Live"
+
+
+def test_publisher_publishes_a_package(client: Client) -> None:
+    publisher = login_staff(client, PUBLISHERS)
+    package = AidPackageFactory()
+    data = form_data(client.get(change_url(package)))
+    data["status"] = Status.PUBLISHED
+    assert client.post(change_url(package), data).status_code == 302
+    package.refresh_from_db()
+    assert package.status == Status.PUBLISHED
+    assert package.published_by == publisher
+    assert package.published_at is not None
+
+
+def test_publisher_schedules_a_package(client: Client) -> None:
+    login_staff(client, PUBLISHERS)
+    package = AidPackageFactory()
+    data = form_data(client.get(change_url(package)))
+    data.update(status=Status.PUBLISHED, publish_at_0="2030-01-01", publish_at_1="09:00:00")
+    assert client.post(change_url(package), data).status_code == 302
+    package.refresh_from_db()
+    assert package.publish_at is not None
+    assert not package.is_public()
+
+
+def test_republishing_keeps_the_first_publication_stamp(
+    client: Client, admin_user: AbstractBaseUser
+) -> None:
+    login_staff(client, PUBLISHERS)
+    first = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
+    package = AidPackageFactory(published=True, published_at=first, published_by=admin_user)
+    client.post(change_url(package), form_data(client.get(change_url(package))))
+    package.refresh_from_db()
+    assert (package.published_at, package.published_by) == (first, admin_user)
+
+
+# --- Audit stamps -----------------------------------------------------------------------------
+
+
+def test_adding_sets_created_by_and_version_one(
+    admin_client: Client, admin_user: AbstractBaseUser
+) -> None:
+    assert admin_client.post(add_url(AidPackage), new_package(admin_client)).status_code == 302
+    package = AidPackage.objects.get()
+    assert (package.created_by, package.updated_by, package.version) == (
+        admin_user,
+        admin_user,
+        1,
+    )
+
+
+def test_each_save_sets_updated_by_and_bumps_version(
+    admin_client: Client, admin_user: AbstractBaseUser
+) -> None:
+    package = AidPackageFactory()
+    for _ in range(2):
+        admin_client.post(change_url(package), form_data(admin_client.get(change_url(package))))
+    package.refresh_from_db()
+    assert (package.version, package.updated_by, package.created_by) == (3, admin_user, None)
+
+
+# --- Inlines ----------------------------------------------------------------------------------
+
+
+def test_items_are_added_inline_with_translated_descriptions(admin_client: Client) -> None:
+    package = AidPackageFactory()
+    data = form_data(admin_client.get(change_url(package)))
+    inline_rows(
+        data,
+        "items",
+        [
+            {
+                "kind": AidItem.Kind.TRANSFORMER,
+                "quantity": "4",
+                "unit": AidItem.Unit.PIECES,
+                "order": "0",
+                "description_en": "630 kVA",
+                "description_uk": "630 кВА",
+            }
+        ],
+    )
+    assert admin_client.post(change_url(package), data).status_code == 302
+    item = package.items.get()
+    assert (item.kind, item.quantity, item.description_uk) == (
+        AidItem.Kind.TRANSFORMER,
+        Decimal("4"),
+        "630 кВА",
+    )
+
+
+def test_change_form_warns_about_a_photo_of_minors_without_consent(admin_client: Client) -> None:
+    package = AidPackageFactory()
+    PhotoFactory(content_object=package, shows_minors=True, consent_on_file=False)
+    response = admin_client.get(change_url(package))
+    assert "Hidden from the public" in response.content.decode()
+
+
+def test_change_form_does_not_warn_when_consent_is_on_file(admin_client: Client) -> None:
+    package = AidPackageFactory()
+    PhotoFactory(content_object=package, shows_minors=True, consent_on_file=True)
+    response = admin_client.get(change_url(package))
+    assert "Hidden from the public" not in response.content.decode()
+
+
+def test_changelist_warns_about_a_photo_of_minors_without_consent(admin_client: Client) -> None:
+    package = AidPackageFactory()
+    PhotoFactory(content_object=package, shows_minors=True, consent_on_file=False)
+    response = admin_client.get(changelist_url(AidPackage))
+    assert "1 hidden (minors, no consent)" in response.content.decode()
+
+
+def test_photo_preview_escapes_the_alt_text(admin_client: Client) -> None:
+    package = AidPackageFactory()
+    PhotoFactory(content_object=package, alt_text_en='"><b>forged</b>')
+    content = admin_client.get(change_url(package)).content.decode()
+    assert "<b>forged</b>" not in content
+    assert 'alt="&quot;&gt;&lt;b&gt;forged&lt;/b&gt;"' in content
+
+
+# --- Search and filters -----------------------------------------------------------------------
+
+
+def listed(client: Client, query: str) -> set[str]:
+    response = client.get(f"{changelist_url(AidPackage)}?{query}")
+    assert response.status_code == 200
+    return {package.slug for package in response.context["cl"].result_list}
+
+
+def test_changelist_filters_by_sector(admin_client: Client) -> None:
+    AidPackageFactory(slug="grid", sector=Sector.ENERGY)
+    AidPackageFactory(slug="mines", sector=Sector.DEMINING)
+    assert listed(admin_client, "sector__exact=energy") == {"grid"}
+
+
+def test_changelist_filters_by_delivery_status(admin_client: Client) -> None:
+    AidPackageFactory(
+        slug="arrived",
+        delivery_status=DeliveryStatus.DELIVERED,
+        delivered_on=dt.date(2025, 3, 1),
+    )
+    AidPackageFactory(slug="promised", delivery_status=DeliveryStatus.PLEDGED)
+    assert listed(admin_client, "delivery_status__exact=delivered") == {"arrived"}
+
+
+def test_changelist_filters_by_year_decided(admin_client: Client) -> None:
+    AidPackageFactory(slug="old", decided_on=dt.date(2023, 5, 1))
+    AidPackageFactory(slug="new", decided_on=dt.date(2025, 1, 16))
+    assert listed(admin_client, "decided_on_year=2025") == {"new"}
+
+
+def test_changelist_filters_by_funder(admin_client: Client) -> None:
+    socar = OrganizationFactory(name="SOCAR")
+    AidPackageFactory(slug="socar", funder=socar)
+    AidPackageFactory(slug="other")
+    assert listed(admin_client, f"funder__id__exact={socar.pk}") == {"socar"}
+
+
+def test_changelist_filters_by_status(admin_client: Client) -> None:
+    AidPackageFactory(slug="live", published=True)
+    AidPackageFactory(slug="draft")
+    assert listed(admin_client, "status__exact=published") == {"live"}
+
+
+def test_changelist_searches_the_ukrainian_title(admin_client: Client) -> None:
+    AidPackageFactory(slug="kharkiv", title_uk="Генератори для Харкова")
+    AidPackageFactory(slug="other", title_uk="Трансформатори")
+    assert listed(admin_client, "q=Харкова") == {"kharkiv"}
+
+
+def test_changelist_searches_the_legal_basis(admin_client: Client) -> None:
+    AidPackageFactory(slug="decree", legal_basis_en="Presidential order of 16 January 2026")
+    AidPackageFactory(slug="other")
+    assert listed(admin_client, "q=16+January+2026") == {"decree"}
+
+
+# --- Reported figures -------------------------------------------------------------------------
+
+
+def test_reportedfigure_changelist_shows_the_grouped_value(admin_client: Client) -> None:
+    ReportedFigureFactory(value=Decimal("42000000"))
+    content = admin_client.get(changelist_url(ReportedFigure)).content.decode()
+    assert "42,000,000" in content
