@@ -1,5 +1,3 @@
-from typing import Any
-
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -7,92 +5,19 @@ from django.urls import reverse
 from editorial.models import Place
 from people.models import RehabilitationGroup, SisterCityPartnership
 from tests.admin_helpers import (
-    add_url,
     change_url,
     changelist_url,
     form_data,
     inline_rows,
-    queries_to_get,
 )
+from tests.admin_rows import make_groups
 from tests.factories import (
-    OrganizationFactory,
-    PartnershipActivityFactory,
-    PhotoFactory,
     PlaceFactory,
     RehabilitationGroupFactory,
     SisterCityPartnershipFactory,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def make_groups(count: int) -> None:
-    """Groups with everything their list shows: host, home regions and photos of children."""
-    for _ in range(count):
-        group = RehabilitationGroupFactory(host_institution=OrganizationFactory(), photos=1)
-        group.home_regions.add(PlaceFactory(kind=Place.Kind.REGION))
-        PhotoFactory(content_object=group, shows_minors=True)
-
-
-def make_partnerships(count: int) -> None:
-    for _ in range(count):
-        partnership = SisterCityPartnershipFactory(photos=1)
-        PartnershipActivityFactory.create_batch(2, partnership=partnership)
-
-
-LISTS = [
-    pytest.param(RehabilitationGroup, make_groups, id="rehabilitationgroup"),
-    pytest.param(SisterCityPartnership, make_partnerships, id="sistercitypartnership"),
-]
-
-
-@pytest.mark.parametrize(("model", "make_rows"), LISTS)
-def test_changelist_loads(admin_client: Client, model: type, make_rows: Any) -> None:
-    make_rows(2)
-    response = admin_client.get(changelist_url(model))
-    assert response.status_code == 200
-    assert response.context["cl"].result_count == 2
-
-
-@pytest.mark.parametrize(("model", "make_rows"), LISTS)
-def test_change_form_loads(admin_client: Client, model: type, make_rows: Any) -> None:
-    make_rows(1)
-    assert admin_client.get(change_url(model.objects.get())).status_code == 200
-
-
-@pytest.mark.parametrize(("model", "make_rows"), LISTS)
-def test_add_form_loads(admin_client: Client, model: type, make_rows: Any) -> None:
-    assert admin_client.get(add_url(model)).status_code == 200
-
-
-@pytest.mark.parametrize(("model", "make_rows"), LISTS)
-def test_changelist_queries_do_not_grow_with_rows(
-    admin_client: Client, model: type, make_rows: Any
-) -> None:
-    make_rows(5)
-    few = queries_to_get(admin_client, changelist_url(model))
-    make_rows(45)
-    assert queries_to_get(admin_client, changelist_url(model)) == few
-
-
-def test_partnership_change_form_queries_do_not_grow_with_activities_and_photos(
-    admin_client: Client,
-) -> None:
-    few = SisterCityPartnershipFactory(photos=5)
-    many = SisterCityPartnershipFactory(photos=50)
-    PartnershipActivityFactory.create_batch(5, partnership=few)
-    PartnershipActivityFactory.create_batch(50, partnership=many)
-    assert queries_to_get(admin_client, change_url(many)) == queries_to_get(
-        admin_client, change_url(few)
-    )
-
-
-def test_group_change_form_queries_do_not_grow_with_photos(admin_client: Client) -> None:
-    few = RehabilitationGroupFactory(photos=5)
-    many = RehabilitationGroupFactory(photos=50)
-    assert queries_to_get(admin_client, change_url(many)) == queries_to_get(
-        admin_client, change_url(few)
-    )
 
 
 def test_group_changelist_warns_about_photos_of_minors_without_consent(
