@@ -35,7 +35,12 @@ class RehabilitationGroup(Publishable):
     children_count = models.PositiveIntegerField(
         _("children"), help_text=_("How many children were in the group. Never their names.")
     )
-    adults_count = models.PositiveIntegerField(_("accompanying adults"), default=0)
+    adults_count = models.PositiveIntegerField(
+        _("accompanying adults"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty when the sources do not say how many adults came."),
+    )
     home_regions = models.ManyToManyField(
         Place,
         blank=True,
