@@ -1,0 +1,296 @@
+"""`loaddemo`: the seed texts' facts as rows, idempotently, with honest illustrations.
+
+The demo is loaded once per module (it draws ~40 images) inside a transaction that is rolled
+back when the module ends; each test runs in a savepoint inside it, as usual.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import models, transaction
+from django.db.models import Sum
+from django.test import override_settings
+
+from aid.models import AidItem, AidPackage, ItemKind, ReportedFigure
+from editorial.models import Organization, Photo, Place, Source
+from editorial.roles import EDITORS, PUBLISHERS
+from people.models import PartnershipActivity, RehabilitationGroup, SisterCityPartnership
+from projects.models import Milestone, Phase, ReconstructionProject, WorkKind
+
+pytestmark = pytest.mark.django_db
+
+FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CONTENT_MODELS: list[type[models.Model]] = [
+    Organization,
+    Place,
+    Source,
+    Photo,
+    AidPackage,
+    AidItem,
+    ReportedFigure,
+    ReconstructionProject,
+    Milestone,
+    RehabilitationGroup,
+    SisterCityPartnership,
+    PartnershipActivity,
+]
+WITH_PHOTOS = [AidPackage, ReconstructionProject, RehabilitationGroup, SisterCityPartnership]
+TRANSLATED = [
+    (Organization, "name"),
+    (Place, "name"),
+    (AidPackage, "title"),
+    (AidPackage, "summary"),
+    (AidPackage, "body"),
+    (ReportedFigure, "title"),
+    (ReportedFigure, "summary"),
+    (ReconstructionProject, "title"),
+    (ReconstructionProject, "summary"),
+    (ReconstructionProject, "body"),
+    (Milestone, "title"),
+    (RehabilitationGroup, "title"),
+    (RehabilitationGroup, "summary"),
+    (RehabilitationGroup, "body"),
+    (SisterCityPartnership, "title"),
+    (SisterCityPartnership, "summary"),
+    (PartnershipActivity, "title"),
+    (Photo, "caption"),
+    (Photo, "alt_text"),
+]
+CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+@pytest.fixture(scope="module")
+def demo_media(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("demo-media")
+
+
+@pytest.fixture(scope="module")
+def demo_output(
+    django_db_setup: None, django_db_blocker: pytest.FixtureRequest, demo_media: Path
+) -> Iterator[str]:
+    """Run loaddemo once for the module; its rows vanish with the rollback at the end."""
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=demo_media, PASSWORD_HASHERS=FAST_HASHER),
+    ):
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield _loaddemo()
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+def _loaddemo(*args: str) -> str:
+    out = StringIO()
+    call_command("loaddemo", *args, stdout=out)
+    return out.getvalue()
+
+
+def _counts() -> dict[str, int]:
+    return {model._meta.label: model.objects.count() for model in CONTENT_MODELS}
+
+
+def _files(root: Path) -> list[str]:
+    return sorted(str(path.relative_to(root)) for path in root.rglob("*") if path.is_file())
+
+
+def test_loaddemo_second_run_changes_nothing(
+    demo_output: str, demo_media: Path, settings: pytest.FixtureRequest
+) -> None:
+    settings.MEDIA_ROOT = demo_media
+    counts, files = _counts(), _files(demo_media)
+    last_change = AidPackage.objects.aggregate(models.Max("updated_at"))
+
+    output = _loaddemo()
+
+    assert _counts() == counts
+    assert _files(demo_media) == files
+    assert AidPackage.objects.aggregate(models.Max("updated_at")) == last_change
+    assert "Demo record loaded: 0 created, 0 updated" in output
+
+
+def test_loaddemo_first_run_writes_one_file_per_photo(demo_output: str, demo_media: Path) -> None:
+    assert len(_files(demo_media)) == Photo.objects.count() > 0
+    assert "0 unchanged" in demo_output.splitlines()[-1]
+
+
+def test_loaddemo_redraws_a_missing_file_under_the_same_name(
+    demo_output: str, demo_media: Path, settings: pytest.FixtureRequest
+) -> None:
+    settings.MEDIA_ROOT = demo_media
+    photo = Photo.objects.first()
+    (demo_media / photo.image.name).unlink()
+
+    output = _loaddemo()
+
+    photo.refresh_from_db()
+    assert (demo_media / photo.image.name).is_file()
+    assert "editorial.Photo: 0 created, 1 updated" in output
+
+
+def test_loaddemo_prints_the_password_first(demo_output: str) -> None:
+    assert demo_output.splitlines()[0] == "Demo password: korpu-demo"
+    assert "editorial.Photo:" in demo_output
+
+
+@pytest.mark.parametrize(
+    ("model", "field"),
+    [pytest.param(m, f, id=f"{m.__name__}.{f}") for m, f in TRANSLATED],
+)
+def test_loaddemo_texts_exist_in_english_ukrainian_and_azerbaijani(
+    demo_output: str, model: type[models.Model], field: str
+) -> None:
+    rows = list(model.objects.values(f"{field}_en", f"{field}_uk", f"{field}_az"))
+    assert rows
+    for row in rows:
+        english, ukrainian, azerbaijani = row.values()
+        assert english.strip() and ukrainian.strip() and azerbaijani.strip(), row
+        assert CYRILLIC.search(ukrainian) or ukrainian == english, row
+
+
+@pytest.mark.parametrize("model", WITH_PHOTOS, ids=lambda m: m.__name__)
+def test_loaddemo_published_items_have_a_public_photo(
+    demo_output: str, model: type[models.Model]
+) -> None:
+    published = model.objects.published()
+    assert published.exists()
+    for item in published:
+        assert item.photos.public().exists(), item
+
+
+def test_loaddemo_photos_are_labelled_illustrations_of_no_one(demo_output: str) -> None:
+    for photo in Photo.objects.all():
+        assert photo.credit == "Körpü illustration"
+        assert not photo.shows_minors
+        assert "not a photograph" in photo.caption_en
+        assert (photo.width, photo.height) == (1200, 750)
+
+
+def test_loaddemo_finished_repairs_have_before_and_after_pictures(demo_output: str) -> None:
+    finished = ReconstructionProject.objects.filter(phase=Phase.COMPLETED).exclude(
+        work_kind=WorkKind.NEW_CONSTRUCTION
+    )
+    assert finished.count() >= 5
+    for project in finished:
+        assert set(project.photos.values_list("role", flat=True)) == {"before", "after"}
+
+
+@pytest.mark.parametrize(
+    ("figure", "total"),
+    [("children-rehabilitated-spring-2025", 270), ("children-rehabilitated-july-2025", 330)],
+)
+def test_loaddemo_group_totals_match_the_reported_figures(
+    demo_output: str, figure: str, total: int
+) -> None:
+    reported = ReportedFigure.objects.get(slug=figure)
+    arrived = RehabilitationGroup.objects.filter(arrived_on__lte=reported.as_of)
+
+    assert reported.value == total
+    assert arrived.aggregate(children=Sum("children_count"))["children"] == total
+
+
+def test_loaddemo_has_the_four_partnerships(demo_output: str) -> None:
+    pairs = set(
+        SisterCityPartnership.objects.values_list(
+            "ukrainian_place__slug", "azerbaijani_place__slug", "kind"
+        )
+    )
+    assert pairs == {
+        ("kyiv", "baku", "partnership"),
+        ("cherkasy", "sumgait", "partnership"),
+        ("odesa", "ganja", "partnership"),
+        ("irpin", "lachin", "sister_cities"),
+    }
+    assert not SisterCityPartnership.objects.filter(established_on__isnull=False).exists()
+
+
+def test_loaddemo_sumgait_shipment_carries_the_seed_facts(demo_output: str) -> None:
+    package = AidPackage.objects.get(slug="sumgait-energy-shipment-2026")
+
+    assert package.decided_on == dt.date(2026, 1, 16)
+    assert package.value_usd == Decimal("1000000")
+    assert package.funder.slug == "ministry-of-energy-azerbaijan"
+    assert package.origin.slug == "sumgait"
+    assert set(package.items.values_list("kind", flat=True)) == {
+        ItemKind.LOW_VOLTAGE_PANEL,
+        ItemKind.GENERATOR,
+        ItemKind.TRANSFORMER,
+        ItemKind.CABLE,
+    }
+
+
+def test_loaddemo_gives_a_quantity_only_where_a_seed_does(demo_output: str) -> None:
+    counted = AidItem.objects.filter(quantity__isnull=False)
+    assert list(counted.values_list("package__slug", "quantity")) == [
+        ("revival-p-demining-machine", Decimal("1"))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("slug", "value", "qualifier"),
+    [
+        ("total-aid-end-2023", 34_000_000, "about"),
+        ("aid-in-2024", 40_000_000, "more_than"),
+        ("total-aid-july-2025", 42_000_000, "more_than"),
+        ("total-aid-early-2026", 45_000_000, "more_than"),
+        ("transformers-july-2025", 134, "exact"),
+        ("generators-july-2025", 70, "exact"),
+        ("cable-july-2025", 2_000_000, "more_than"),
+        ("areas-of-aid-july-2025", 10, "more_than"),
+    ],
+)
+def test_loaddemo_reported_figures_match_the_seeds(
+    demo_output: str, slug: str, value: int, qualifier: str
+) -> None:
+    figure = ReportedFigure.objects.get(slug=slug)
+    assert (figure.value, figure.qualifier) == (value, qualifier)
+
+
+@pytest.mark.parametrize("model", WITH_PHOTOS, ids=lambda m: m.__name__)
+def test_loaddemo_every_item_cites_a_source(demo_output: str, model: type[models.Model]) -> None:
+    assert not model.objects.filter(sources__isnull=True).exists()
+
+
+def test_loaddemo_creates_the_demo_accounts_with_their_roles(
+    demo_output: str, client: pytest.FixtureRequest
+) -> None:
+    users = {user.username: user for user in get_user_model().objects.all()}
+
+    assert users["admin"].is_superuser
+    assert users["editor"].is_staff and not users["editor"].is_superuser
+    assert list(users["editor"].groups.values_list("name", flat=True)) == [EDITORS]
+    assert list(users["publisher"].groups.values_list("name", flat=True)) == [PUBLISHERS]
+    for username in ("admin", "editor", "publisher"):
+        assert client.login(username=username, password="korpu-demo"), username
+
+
+def test_loaddemo_resets_the_password_and_nothing_else(
+    demo_output: str,
+    demo_media: Path,
+    settings: pytest.FixtureRequest,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    settings.MEDIA_ROOT = demo_media
+    editor = get_user_model().objects.get(username="editor")
+    editor.email = "editor@example.org"
+    editor.save()
+    monkeypatch.setenv("KORPU_DEMO_PASSWORD", "another-demo-password")
+
+    output = _loaddemo()
+
+    editor.refresh_from_db()
+    assert output.startswith("Demo password: another-demo-password\n")
+    assert editor.check_password("another-demo-password")
+    assert editor.email == "editor@example.org"
+    assert "auth.User: 0 created, 3 updated" in output
