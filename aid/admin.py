@@ -35,8 +35,9 @@ class AidPackageAdmin(PublishableAdmin):
         AidPackage,
         content=[
             ("sector", "delivery_status"),
-            "decided_on",
-            ("dispatched_on", "delivered_on"),
+            ("decided_on", "decided_on_precision"),
+            ("dispatched_on", "dispatched_on_precision"),
+            ("delivered_on", "delivered_on_precision"),
             ("value", "currency"),
             "value_usd",
             ("exchange_rate", "exchange_rate_date"),
@@ -51,14 +52,14 @@ class AidPackageAdmin(PublishableAdmin):
     inlines = [AidItemInline, PhotoInline]
     list_display = (
         "title",
+        "status",
         "sector",
         "delivery_status",
-        "decided_on",
+        "decided",
         "value_in_usd",
         "funder_name",
         "item_count",
         "photo_summary",
-        "status",
     )
     list_select_related = ("funder",)
     list_prefetch_related = (Prefetch("items", queryset=AidItem.objects.only("id", "package_id")),)
@@ -76,9 +77,13 @@ class AidPackageAdmin(PublishableAdmin):
     def value_in_usd(self, package: AidPackage) -> str | None:
         return grouped_number(package.value_usd)
 
+    @admin.display(description=_("decided on"), ordering="decided_on")
+    def decided(self, package: AidPackage) -> str:
+        return package.decided_on_display()
+
     @admin.display(description=_("funder"), ordering="funder__name")
     def funder_name(self, package: AidPackage) -> str:
-        return package.funder.acronym or package.funder.name
+        return package.funder.short_label
 
     @admin.display(description=_("items"))
     def item_count(self, package: AidPackage) -> int:

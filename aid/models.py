@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from editorial.dates import DatePrecision, format_approximate, precision_field, starts_its_period
 from editorial.models import Organization, Place, Publishable, Source
 from editorial.money import Currency, amount_field, currency_field, usd_field
 
@@ -59,8 +60,11 @@ class AidPackage(Publishable):
         blank=True,
         help_text=_("E.g. 'Presidential order of 16 January 2026'."),
     )
+    decided_on_precision = precision_field(_("decision date"))
     dispatched_on = models.DateField(_("dispatched on"), null=True, blank=True)
+    dispatched_on_precision = precision_field(_("dispatch date"))
     delivered_on = models.DateField(_("delivered on"), null=True, blank=True)
+    delivered_on_precision = precision_field(_("delivery date"))
     delivery_status = models.CharField(
         _("delivery status"),
         max_length=12,
@@ -164,6 +168,20 @@ class AidPackage(Publishable):
                 | Q(delivered_on__isnull=False),
                 name="aidpackage_delivered_has_date",
             ),
+            *(
+                models.CheckConstraint(
+                    condition=Q(**{f"{field}_precision__in": DatePrecision.values}),
+                    name=f"aidpackage_{field}_precision_valid",
+                )
+                for field in ("decided_on", "dispatched_on", "delivered_on")
+            ),
+            *(
+                models.CheckConstraint(
+                    condition=starts_its_period(field, f"{field}_precision"),
+                    name=f"aidpackage_{field}_starts_period",
+                )
+                for field in ("decided_on", "dispatched_on", "delivered_on")
+            ),
         ]
 
     def __str__(self) -> str:
@@ -172,6 +190,15 @@ class AidPackage(Publishable):
     @property
     def dac_code(self) -> str:
         return DAC_CODES[self.sector]
+
+    def decided_on_display(self) -> str:
+        return format_approximate(self.decided_on, self.decided_on_precision)
+
+    def dispatched_on_display(self) -> str:
+        return format_approximate(self.dispatched_on, self.dispatched_on_precision)
+
+    def delivered_on_display(self) -> str:
+        return format_approximate(self.delivered_on, self.delivered_on_precision)
 
 
 class ItemKind(models.TextChoices):

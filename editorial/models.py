@@ -65,6 +65,11 @@ class Organization(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
+    @property
+    def short_label(self) -> str:
+        """The acronym where there is one: for narrow columns and compact lists."""
+        return self.acronym or self.name
+
 
 class PlaceKind(models.TextChoices):
     CITY = "city", _("City or town")

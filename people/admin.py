@@ -22,7 +22,8 @@ class RehabilitationGroupAdmin(PublishableAdmin):
     fieldsets = publishable_fieldsets(
         RehabilitationGroup,
         content=[
-            ("arrived_on", "departed_on"),
+            ("arrived_on", "arrived_on_precision"),
+            "departed_on",
             ("children_count", "adults_count"),
             ("cohort", "programme"),
             "home_regions",
@@ -35,17 +36,14 @@ class RehabilitationGroupAdmin(PublishableAdmin):
     autocomplete_fields = ("home_regions", "host_institution", "host_place", "partners", "sources")
     list_display = (
         "title",
-        "arrived_on",
+        "status",
+        "arrival",
         "departed_on",
         "children_count",
         "cohort",
-        "programme",
-        "host_institution",
         "region_names",
         "photo_summary",
-        "status",
     )
-    list_select_related = ("host_institution",)
     list_prefetch_related = ("home_regions",)
     list_filter = (
         "status",
@@ -56,6 +54,10 @@ class RehabilitationGroupAdmin(PublishableAdmin):
     date_hierarchy = "arrived_on"
     search_fields = localized_names("title")
     search_help_text = _("Searches the title in every language.")
+
+    @admin.display(description=_("arrived on"), ordering="arrived_on")
+    def arrival(self, group: RehabilitationGroup) -> str:
+        return group.arrived_on_display()
 
     @admin.display(description=_("home regions"))
     def region_names(self, group: RehabilitationGroup) -> str:
@@ -84,13 +86,13 @@ class SisterCityPartnershipAdmin(PublishableAdmin):
     inlines = [PartnershipActivityInline, *PublishableAdmin.inlines]
     list_display = (
         "title",
+        "status",
         "ukrainian_place",
         "azerbaijani_place",
         "kind",
         "established_on",
         "activity_count",
         "photo_summary",
-        "status",
     )
     list_select_related = ("ukrainian_place", "azerbaijani_place")
     list_prefetch_related = (

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from editorial.dates import DatePrecision, format_approximate, precision_field, starts_its_period
 from editorial.models import Organization, Place, Publishable, Source
 
 
@@ -31,6 +32,7 @@ class RehabilitationGroup(Publishable):
     summary = models.TextField(_("summary"), max_length=600)
     body = models.TextField(_("body"), blank=True)
     arrived_on = models.DateField(_("arrived on"))
+    arrived_on_precision = precision_field(_("arrival date"))
     departed_on = models.DateField(_("departed on"), null=True, blank=True)
     children_count = models.PositiveIntegerField(
         _("children"), help_text=_("How many children were in the group. Never their names.")
@@ -94,6 +96,14 @@ class RehabilitationGroup(Publishable):
                 name="rehabgroup_departed_after_arrival",
             ),
             models.CheckConstraint(
+                condition=Q(arrived_on_precision__in=DatePrecision.values),
+                name="rehabgroup_arrived_on_precision_valid",
+            ),
+            models.CheckConstraint(
+                condition=starts_its_period("arrived_on", "arrived_on_precision"),
+                name="rehabgroup_arrived_on_starts_period",
+            ),
+            models.CheckConstraint(
                 condition=Q(cohort__in=Cohort.values), name="rehabgroup_cohort_valid"
             ),
             models.CheckConstraint(
@@ -103,6 +113,9 @@ class RehabilitationGroup(Publishable):
 
     def __str__(self) -> str:
         return self.title
+
+    def arrived_on_display(self) -> str:
+        return format_approximate(self.arrived_on, self.arrived_on_precision)
 
 
 class PartnershipKind(models.TextChoices):

@@ -49,16 +49,15 @@ class ReconstructionProjectAdmin(PublishableAdmin):
     inlines = [MilestoneInline, *PublishableAdmin.inlines]
     list_display = (
         "title",
+        "status",
         "place",
         "facility_type",
         "phase",
-        "planned_completion",
         "actual_completion",
         "budget_in_usd",
         "funder_names",
         "milestone_count",
         "photo_summary",
-        "status",
     )
     list_select_related = ("place",)
     list_prefetch_related = (
@@ -82,7 +81,7 @@ class ReconstructionProjectAdmin(PublishableAdmin):
 
     @admin.display(description=_("funders"))
     def funder_names(self, project: ReconstructionProject) -> str:
-        return ", ".join(str(funder) for funder in project.funders.all())
+        return ", ".join(funder.short_label for funder in project.funders.all())
 
     @admin.display(description=_("milestones"))
     def milestone_count(self, project: ReconstructionProject) -> int:

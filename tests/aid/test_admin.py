@@ -327,3 +327,9 @@ def test_reportedfigure_changelist_shows_the_grouped_value(admin_client: Client)
     ReportedFigureFactory(value=Decimal("42000000"))
     content = admin_client.get(changelist_url(ReportedFigure)).content.decode()
     assert "42,000,000" in content
+
+
+def test_changelist_shows_a_month_precise_decision_as_its_month(admin_client: Client) -> None:
+    AidPackageFactory(decided_on=dt.date(2025, 8, 1), decided_on_precision="month")
+    response = admin_client.get(changelist_url(AidPackage))
+    assert "August 2025" in response.content.decode()
