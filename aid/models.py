@@ -42,12 +42,21 @@ class DeliveryStatus(models.TextChoices):
 
 
 class AidPackage(Publishable):
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(
+        _("title"),
+        max_length=200,
+        help_text=_("A short, specific name, e.g. 'Energy equipment from Sumgait, 2026'."),
+    )
     summary = models.TextField(
         _("summary"), max_length=600, help_text=_("One or two sentences for lists and feeds.")
     )
     body = models.TextField(_("body"), blank=True, help_text=_("The full account, in prose."))
-    sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
+    sector = models.CharField(
+        _("sector"),
+        max_length=20,
+        choices=Sector.choices,
+        help_text=_("What the aid is for; mapped to a DAC sector code for IATI."),
+    )
     decided_on = models.DateField(
         _("decided on"),
         null=True,
@@ -61,15 +70,26 @@ class AidPackage(Publishable):
         help_text=_("E.g. 'Presidential order of 16 January 2026'."),
     )
     decided_on_precision = precision_field(_("decision date"))
-    dispatched_on = models.DateField(_("dispatched on"), null=True, blank=True)
+    dispatched_on = models.DateField(
+        _("dispatched on"),
+        null=True,
+        blank=True,
+        help_text=_("When the aid left, as far as the sources say."),
+    )
     dispatched_on_precision = precision_field(_("dispatch date"))
-    delivered_on = models.DateField(_("delivered on"), null=True, blank=True)
+    delivered_on = models.DateField(
+        _("delivered on"),
+        null=True,
+        blank=True,
+        help_text=_("When the aid arrived, as far as the sources say."),
+    )
     delivered_on_precision = precision_field(_("delivery date"))
     delivery_status = models.CharField(
         _("delivery status"),
         max_length=12,
         choices=DeliveryStatus.choices,
         default=DeliveryStatus.PLEDGED,
+        help_text=_("Pledged (promised), in transit, or delivered."),
     )
     value = amount_field(_("value"), _("In the currency below, as officially stated."))
     currency = currency_field()
@@ -82,7 +102,12 @@ class AidPackage(Publishable):
         blank=True,
         help_text=_("US dollars per one unit of the currency; 1 for USD."),
     )
-    exchange_rate_date = models.DateField(_("exchange rate date"), null=True, blank=True)
+    exchange_rate_date = models.DateField(
+        _("exchange rate date"),
+        null=True,
+        blank=True,
+        help_text=_("The date of the rate used for the USD equivalent."),
+    )
     exchange_rate_source = models.CharField(
         _("exchange rate source"),
         max_length=200,
@@ -114,7 +139,12 @@ class AidPackage(Publishable):
         verbose_name=_("origin"),
         help_text=_("Where the shipment left from, e.g. Sumgait."),
     )
-    sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
+    sources = models.ManyToManyField(
+        Source,
+        blank=True,
+        verbose_name=_("sources"),
+        help_text=_("The published texts that report this aid."),
+    )
 
     class Meta:
         ordering = ["-decided_on", "-dispatched_on", "-pk"]
@@ -230,9 +260,15 @@ class AidItem(models.Model):
     Unit = ItemUnit
 
     package = models.ForeignKey(
-        AidPackage, on_delete=models.CASCADE, related_name="items", verbose_name=_("aid package")
+        AidPackage,
+        on_delete=models.CASCADE,
+        related_name="items",
+        verbose_name=_("aid package"),
+        help_text=_("The aid package this item is part of."),
     )
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=Kind.choices, help_text=_("What was given.")
+    )
     description = models.CharField(
         _("description"),
         max_length=200,
@@ -247,8 +283,16 @@ class AidItem(models.Model):
         blank=True,
         help_text=_("Leave empty when the source gives no number."),
     )
-    unit = models.CharField(_("unit"), max_length=10, choices=Unit.choices, default=Unit.PIECES)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    unit = models.CharField(
+        _("unit"),
+        max_length=10,
+        choices=Unit.choices,
+        default=Unit.PIECES,
+        help_text=_("The unit the quantity is counted in."),
+    )
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Items are listed in ascending order.")
+    )
 
     class Meta:
         ordering = ["order", "pk"]
@@ -301,14 +345,29 @@ class ReportedFigure(Publishable):
         _("title"), max_length=200, help_text=_("E.g. 'Total aid by July 2025'.")
     )
     summary = models.TextField(_("note"), blank=True, help_text=_("Context, in a sentence."))
-    metric = models.CharField(_("metric"), max_length=30, choices=Metric.choices)
-    value = models.DecimalField(_("value"), max_digits=16, decimal_places=2)
+    metric = models.CharField(
+        _("metric"), max_length=30, choices=Metric.choices, help_text=_("What the figure counts.")
+    )
+    value = models.DecimalField(
+        _("value"),
+        max_digits=16,
+        decimal_places=2,
+        help_text=_("The number as officially reported, in the metric's unit."),
+    )
     qualifier = models.CharField(
-        _("qualifier"), max_length=10, choices=Qualifier.choices, default=Qualifier.EXACT
+        _("qualifier"),
+        max_length=10,
+        choices=Qualifier.choices,
+        default=Qualifier.EXACT,
+        help_text=_("Whether the source says exactly, about or more than."),
     )
     as_of = models.DateField(_("as of"), help_text=_("The date the figure refers to."))
     source = models.ForeignKey(
-        Source, on_delete=models.PROTECT, related_name="reported_figures", verbose_name=_("source")
+        Source,
+        on_delete=models.PROTECT,
+        related_name="reported_figures",
+        verbose_name=_("source"),
+        help_text=_("Who reported the figure."),
     )
 
     class Meta:

@@ -41,10 +41,22 @@ class Organization(models.Model):
     acronym = models.CharField(
         _("acronym"), max_length=30, blank=True, help_text=_("Short form, e.g. 'ANAMA'.")
     )
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        unique=True,
+        help_text=_("Identifies the organisation in addresses and the API, e.g. 'anama'."),
+    )
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=Kind.choices,
+        help_text=_("What sort of body this is; used in the IATI export."),
+    )
     country = CountryField(_("country"), help_text=_("Where the organisation is based."))
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(
+        _("website"), blank=True, help_text=_("The official website, if there is one.")
+    )
     iati_identifier = models.CharField(
         _("IATI organisation identifier"),
         max_length=60,
@@ -81,9 +93,23 @@ class Place(models.Model):
     Kind = PlaceKind
 
     name = models.CharField(_("name"), max_length=120, help_text=_("E.g. 'Irpin'."))
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
-    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.CITY)
-    country = CountryField(_("country"))
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        unique=True,
+        help_text=_("Identifies the place in addresses and filters, e.g. 'irpin'."),
+    )
+    kind = models.CharField(
+        _("kind"),
+        max_length=10,
+        choices=Kind.choices,
+        default=Kind.CITY,
+        help_text=_("A city or town, a region, or a whole country."),
+    )
+    country = CountryField(
+        _("country"),
+        help_text=_("Partnerships check this: Ukrainian places are UA, Azerbaijani places AZ."),
+    )
     region = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,
@@ -146,8 +172,15 @@ class Source(models.Model):
     publisher = models.CharField(
         _("publisher"), max_length=200, help_text=_("E.g. 'AZERTAC', 'Ukrinform'.")
     )
-    url = models.URLField(_("address (URL)"), max_length=500, blank=True)
-    published_on = models.DateField(_("published on"), null=True, blank=True)
+    url = models.URLField(
+        _("address (URL)"),
+        max_length=500,
+        blank=True,
+        help_text=_("Where the text can be read; leave empty for print or broadcast sources."),
+    )
+    published_on = models.DateField(
+        _("published on"), null=True, blank=True, help_text=_("The date the source was published.")
+    )
     note = models.TextField(
         _("note"), blank=True, help_text=_("What this source supports, for editors.")
     )
@@ -185,9 +218,14 @@ class Photo(models.Model):
     Role = PhotoRole
 
     content_type = models.ForeignKey(
-        ContentType, on_delete=models.CASCADE, verbose_name=_("attached to (type)")
+        ContentType,
+        on_delete=models.CASCADE,
+        verbose_name=_("attached to (type)"),
+        help_text=_("The kind of record the photo belongs to."),
     )
-    object_id = models.PositiveBigIntegerField(_("attached to (id)"))
+    object_id = models.PositiveBigIntegerField(
+        _("attached to (id)"), help_text=_("The record the photo belongs to.")
+    )
     content_object = GenericForeignKey("content_type", "object_id")
 
     image = models.ImageField(
@@ -210,7 +248,9 @@ class Photo(models.Model):
     credit = models.CharField(
         _("credit"), max_length=120, help_text=_("Agency or photographer, e.g. 'AZERTAC'.")
     )
-    taken_on = models.DateField(_("taken on"), null=True, blank=True)
+    taken_on = models.DateField(
+        _("taken on"), null=True, blank=True, help_text=_("When the photo was taken, if known.")
+    )
     role = models.CharField(
         _("role"),
         max_length=10,
@@ -218,7 +258,9 @@ class Photo(models.Model):
         default=Role.GENERAL,
         help_text=_("For reconstruction projects: before or after the work."),
     )
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Photos are shown in ascending order; 0 comes first.")
+    )
     shows_minors = models.BooleanField(
         _("shows minors"), default=False, help_text=_("Tick if any child can be recognised.")
     )

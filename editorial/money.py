@@ -19,7 +19,11 @@ def amount_field(verbose: str, help_text: str = "") -> models.DecimalField:
 
 def currency_field() -> models.CharField:
     return models.CharField(
-        _("currency"), max_length=3, choices=Currency.choices, default=Currency.USD
+        _("currency"),
+        max_length=3,
+        choices=Currency.choices,
+        default=Currency.USD,
+        help_text=_("The currency the amount is officially stated in."),
     )
 
 

@@ -28,12 +28,31 @@ class Programme(models.TextChoices):
 
 
 class RehabilitationGroup(Publishable):
-    title = models.CharField(_("title"), max_length=200)
-    summary = models.TextField(_("summary"), max_length=600)
-    body = models.TextField(_("body"), blank=True)
-    arrived_on = models.DateField(_("arrived on"))
+    title = models.CharField(
+        _("title"),
+        max_length=200,
+        help_text=_("E.g. 'Children from the Sumy region, summer 2025'. Never a child's name."),
+    )
+    summary = models.TextField(
+        _("summary"),
+        max_length=600,
+        help_text=_("One or two sentences for lists and feeds. Never a child's name."),
+    )
+    body = models.TextField(
+        _("body"),
+        blank=True,
+        help_text=_("The full account. Never a child's name or other personal detail."),
+    )
+    arrived_on = models.DateField(
+        _("arrived on"), help_text=_("When the group arrived in Azerbaijan.")
+    )
     arrived_on_precision = precision_field(_("arrival date"))
-    departed_on = models.DateField(_("departed on"), null=True, blank=True)
+    departed_on = models.DateField(
+        _("departed on"),
+        null=True,
+        blank=True,
+        help_text=_("When the group went home; leave empty while it is still there."),
+    )
     children_count = models.PositiveIntegerField(
         _("children"), help_text=_("How many children were in the group. Never their names.")
     )
@@ -51,9 +70,18 @@ class RehabilitationGroup(Publishable):
         verbose_name=_("home regions"),
         help_text=_("Ukrainian regions the children came from."),
     )
-    cohort = models.CharField(_("cohort"), max_length=24, choices=Cohort.choices)
+    cohort = models.CharField(
+        _("cohort"),
+        max_length=24,
+        choices=Cohort.choices,
+        help_text=_("Which children the group was formed for."),
+    )
     programme = models.CharField(
-        _("programme"), max_length=14, choices=Programme.choices, default=Programme.BOTH
+        _("programme"),
+        max_length=14,
+        choices=Programme.choices,
+        default=Programme.BOTH,
+        help_text=_("The kind of rehabilitation offered."),
     )
     host_institution = models.ForeignKey(
         Organization,
@@ -62,6 +90,7 @@ class RehabilitationGroup(Publishable):
         blank=True,
         related_name="hosted_groups",
         verbose_name=_("host institution"),
+        help_text=_("Where the children stayed and were treated."),
     )
     host_place = models.ForeignKey(
         Place,
@@ -70,11 +99,21 @@ class RehabilitationGroup(Publishable):
         blank=True,
         related_name="hosted_groups",
         verbose_name=_("host place"),
+        help_text=_("The town or region of the stay."),
     )
     partners = models.ManyToManyField(
-        Organization, blank=True, related_name="partnered_groups", verbose_name=_("partners")
+        Organization,
+        blank=True,
+        related_name="partnered_groups",
+        verbose_name=_("partners"),
+        help_text=_("Organisations that helped organise the stay."),
     )
-    sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
+    sources = models.ManyToManyField(
+        Source,
+        blank=True,
+        verbose_name=_("sources"),
+        help_text=_("The published texts that report this group."),
+    )
 
     class Meta:
         ordering = ["-arrived_on", "-pk"]
@@ -127,9 +166,11 @@ class PartnershipKind(models.TextChoices):
 class SisterCityPartnership(Publishable):
     Kind = PartnershipKind
 
-    title = models.CharField(_("title"), max_length=200)
-    summary = models.TextField(_("summary"), max_length=600)
-    body = models.TextField(_("body"), blank=True)
+    title = models.CharField(_("title"), max_length=200, help_text=_("E.g. 'Irpin and Lachin'."))
+    summary = models.TextField(
+        _("summary"), max_length=600, help_text=_("One or two sentences for lists and feeds.")
+    )
+    body = models.TextField(_("body"), blank=True, help_text=_("The full account, in prose."))
     # The database refuses a partnership whose places are not in UA and AZ
     # (triggers in migration 0003); the admin limits the choices to match.
     ukrainian_place = models.ForeignKey(
@@ -138,6 +179,7 @@ class SisterCityPartnership(Publishable):
         related_name="partnerships_in_ukraine",
         limit_choices_to={"country": "UA"},
         verbose_name=_("Ukrainian place"),
+        help_text=_("The Ukrainian city or region."),
     )
     azerbaijani_place = models.ForeignKey(
         Place,
@@ -145,6 +187,7 @@ class SisterCityPartnership(Publishable):
         related_name="partnerships_in_azerbaijan",
         limit_choices_to={"country": "AZ"},
         verbose_name=_("Azerbaijani place"),
+        help_text=_("The Azerbaijani city or region."),
     )
     established_on = models.DateField(
         _("established on"),
@@ -152,8 +195,18 @@ class SisterCityPartnership(Publishable):
         blank=True,
         help_text=_("Leave empty when the sources do not give the date."),
     )
-    kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices)
-    sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
+    kind = models.CharField(
+        _("kind"),
+        max_length=24,
+        choices=Kind.choices,
+        help_text=_("The form of the agreement between the two places."),
+    )
+    sources = models.ManyToManyField(
+        Source,
+        blank=True,
+        verbose_name=_("sources"),
+        help_text=_("The published texts that report this partnership."),
+    )
 
     class Meta:
         ordering = ["ukrainian_place__name", "azerbaijani_place__name"]
@@ -187,10 +240,13 @@ class PartnershipActivity(models.Model):
         on_delete=models.CASCADE,
         related_name="activities",
         verbose_name=_("partnership"),
+        help_text=_("The partnership this activity belongs to."),
     )
-    date = models.DateField(_("date"))
-    title = models.CharField(_("title"), max_length=200)
-    text = models.TextField(_("text"), blank=True)
+    date = models.DateField(_("date"), help_text=_("When it happened."))
+    title = models.CharField(
+        _("title"), max_length=200, help_text=_("What happened, in a few words.")
+    )
+    text = models.TextField(_("text"), blank=True, help_text=_("Details, if any."))
 
     class Meta:
         ordering = ["date", "pk"]

@@ -50,18 +50,28 @@ def _ordered_dates(start: str, end: str, name: str) -> models.CheckConstraint:
 
 
 class ReconstructionProject(Publishable):
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(
+        _("title"),
+        max_length=200,
+        help_text=_("A short, specific name, e.g. 'Irpin lyceum restored'."),
+    )
     summary = models.TextField(
         _("summary"), max_length=600, help_text=_("One or two sentences for lists and feeds.")
     )
-    body = models.TextField(_("body"), blank=True)
+    body = models.TextField(_("body"), blank=True, help_text=_("The full account, in prose."))
     place = models.ForeignKey(
         Place,
         on_delete=models.PROTECT,
         related_name="reconstruction_projects",
         verbose_name=_("city"),
+        help_text=_("The city or town the site is in."),
     )
-    address = models.CharField(_("address"), max_length=250, blank=True)
+    address = models.CharField(
+        _("address"),
+        max_length=250,
+        blank=True,
+        help_text=_("Street address of the site, if public."),
+    )
     latitude = models.DecimalField(
         _("latitude"),
         max_digits=9,
@@ -78,31 +88,68 @@ class ReconstructionProject(Publishable):
         null=True,
         blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("Of the site itself; leave empty to use the city's."),
     )
     facility_type = models.CharField(
-        _("facility type"), max_length=24, choices=FacilityType.choices
+        _("facility type"),
+        max_length=24,
+        choices=FacilityType.choices,
+        help_text=_("What the building or space is."),
     )
-    work_kind = models.CharField(_("kind of work"), max_length=20, choices=WorkKind.choices)
+    work_kind = models.CharField(
+        _("kind of work"),
+        max_length=20,
+        choices=WorkKind.choices,
+        help_text=_("Restoring what was damaged, rebuilding it, or building anew."),
+    )
     phase = models.CharField(
-        _("phase"), max_length=20, choices=Phase.choices, default=Phase.PLANNED
+        _("phase"),
+        max_length=20,
+        choices=Phase.choices,
+        default=Phase.PLANNED,
+        help_text=_("Where the project stands now."),
     )
-    planned_start = models.DateField(_("planned start"), null=True, blank=True)
-    planned_completion = models.DateField(_("planned completion"), null=True, blank=True)
-    actual_start = models.DateField(_("actual start"), null=True, blank=True)
-    actual_completion = models.DateField(_("actual completion"), null=True, blank=True)
+    planned_start = models.DateField(
+        _("planned start"), null=True, blank=True, help_text=_("When work was planned to begin.")
+    )
+    planned_completion = models.DateField(
+        _("planned completion"),
+        null=True,
+        blank=True,
+        help_text=_("When work was planned to finish."),
+    )
+    actual_start = models.DateField(
+        _("actual start"), null=True, blank=True, help_text=_("When work actually began.")
+    )
+    actual_completion = models.DateField(
+        _("actual completion"),
+        null=True,
+        blank=True,
+        help_text=_("When the work was finished; required once the phase is completed."),
+    )
     budget = amount_field(_("budget"), _("In the currency below, as officially stated."))
     currency = currency_field()
     budget_usd = usd_field()
     funders = models.ManyToManyField(
-        Organization, blank=True, related_name="funded_projects", verbose_name=_("funders")
+        Organization,
+        blank=True,
+        related_name="funded_projects",
+        verbose_name=_("funders"),
+        help_text=_("Who pays for the work."),
     )
     implementing_partners = models.ManyToManyField(
         Organization,
         blank=True,
         related_name="implemented_projects",
         verbose_name=_("implementing partners"),
+        help_text=_("Who carries out the work."),
     )
-    sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
+    sources = models.ManyToManyField(
+        Source,
+        blank=True,
+        verbose_name=_("sources"),
+        help_text=_("The published texts that report this project."),
+    )
 
     class Meta:
         ordering = ["-actual_completion", "-planned_start", "-pk"]
@@ -165,10 +212,13 @@ class Milestone(models.Model):
         on_delete=models.CASCADE,
         related_name="milestones",
         verbose_name=_("project"),
+        help_text=_("The project this milestone belongs to."),
     )
-    date = models.DateField(_("date"))
-    title = models.CharField(_("title"), max_length=200)
-    text = models.TextField(_("text"), blank=True)
+    date = models.DateField(_("date"), help_text=_("When it happened."))
+    title = models.CharField(
+        _("title"), max_length=200, help_text=_("What happened, in a few words.")
+    )
+    text = models.TextField(_("text"), blank=True, help_text=_("Details, if any."))
     photos = GenericRelation("editorial.Photo")
 
     class Meta:
