@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from editorial.geo import coordinate_constraints, latitude_field, longitude_field
 from editorial.publishing import Publishable, PublishableQuerySet, Status
 
 __all__ = [
@@ -120,24 +121,8 @@ class Place(models.Model):
         verbose_name=_("region"),
         help_text=_("The oblast or district the city lies in."),
     )
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-        help_text=_("Decimal degrees north, e.g. 50.521."),
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-        help_text=_("Decimal degrees east, e.g. 30.250."),
-    )
+    latitude = latitude_field(_("Decimal degrees north, e.g. 50.521."))
+    longitude = longitude_field(_("Decimal degrees east, e.g. 30.250."))
 
     class Meta:
         ordering = ["name"]
@@ -146,19 +131,7 @@ class Place(models.Model):
         indexes = [models.Index(fields=["country", "kind"], name="place_country_kind")]
         constraints = [
             models.CheckConstraint(condition=Q(kind__in=PlaceKind.values), name="place_kind_valid"),
-            models.CheckConstraint(
-                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
-                name="place_latitude_range",
-            ),
-            models.CheckConstraint(
-                condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
-                name="place_longitude_range",
-            ),
-            models.CheckConstraint(
-                condition=Q(latitude__isnull=True, longitude__isnull=True)
-                | Q(latitude__isnull=False, longitude__isnull=False),
-                name="place_coordinates_paired",
-            ),
+            *coordinate_constraints("place"),
         ]
 
     def __str__(self) -> str:

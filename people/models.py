@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from editorial.dates import DatePrecision, format_approximate, precision_field, starts_its_period
 from editorial.models import Organization, Place, Publishable, Source
+from editorial.timeline import TimelineEntry
 
 
 class Cohort(models.TextChoices):
@@ -232,7 +233,7 @@ class SisterCityPartnership(Publishable):
         return self.title
 
 
-class PartnershipActivity(models.Model):
+class PartnershipActivity(TimelineEntry):
     """One entry in a partnership's timeline of activities."""
 
     partnership = models.ForeignKey(
@@ -242,16 +243,7 @@ class PartnershipActivity(models.Model):
         verbose_name=_("partnership"),
         help_text=_("The partnership this activity belongs to."),
     )
-    date = models.DateField(_("date"), help_text=_("When it happened."))
-    title = models.CharField(
-        _("title"), max_length=200, help_text=_("What happened, in a few words.")
-    )
-    text = models.TextField(_("text"), blank=True, help_text=_("Details, if any."))
 
-    class Meta:
-        ordering = ["date", "pk"]
+    class Meta(TimelineEntry.Meta):
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
-
-    def __str__(self) -> str:
-        return f"{self.date:%d %b %Y}: {self.title}"

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from django.contrib.contenttypes.fields import GenericRelation
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from editorial.geo import coordinate_constraints, latitude_field, longitude_field
 from editorial.models import Organization, Place, Publishable, Source
 from editorial.money import Currency, amount_field, currency_field, usd_field
+from editorial.timeline import TimelineEntry
 
 
 class FacilityType(models.TextChoices):
@@ -72,24 +73,8 @@ class ReconstructionProject(Publishable):
         blank=True,
         help_text=_("Street address of the site, if public."),
     )
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-        help_text=_("Of the site itself; leave empty to use the city's."),
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-        help_text=_("Of the site itself; leave empty to use the city's."),
-    )
+    latitude = latitude_field(_("Of the site itself; leave empty to use the city's."))
+    longitude = longitude_field(_("Of the site itself; leave empty to use the city's."))
     facility_type = models.CharField(
         _("facility type"),
         max_length=24,
@@ -186,27 +171,14 @@ class ReconstructionProject(Publishable):
                 condition=~Q(phase=Phase.COMPLETED) | Q(actual_completion__isnull=False),
                 name="project_completed_has_date",
             ),
-            models.CheckConstraint(
-                # Spelled with isnull=False so that a half-set pair is refused: a CHECK
-                # lets NULL comparisons through.
-                condition=Q(latitude__isnull=True, longitude__isnull=True)
-                | Q(
-                    latitude__isnull=False,
-                    longitude__isnull=False,
-                    latitude__gte=-90,
-                    latitude__lte=90,
-                    longitude__gte=-180,
-                    longitude__lte=180,
-                ),
-                name="project_coordinates_valid",
-            ),
+            *coordinate_constraints("project"),
         ]
 
     def __str__(self) -> str:
         return self.title
 
 
-class Milestone(models.Model):
+class Milestone(TimelineEntry):
     project = models.ForeignKey(
         ReconstructionProject,
         on_delete=models.CASCADE,
@@ -214,17 +186,8 @@ class Milestone(models.Model):
         verbose_name=_("project"),
         help_text=_("The project this milestone belongs to."),
     )
-    date = models.DateField(_("date"), help_text=_("When it happened."))
-    title = models.CharField(
-        _("title"), max_length=200, help_text=_("What happened, in a few words.")
-    )
-    text = models.TextField(_("text"), blank=True, help_text=_("Details, if any."))
     photos = GenericRelation("editorial.Photo")
 
-    class Meta:
-        ordering = ["date", "pk"]
+    class Meta(TimelineEntry.Meta):
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
-
-    def __str__(self) -> str:
-        return f"{self.date:%d %b %Y}: {self.title}"

@@ -76,22 +76,22 @@ def test_project_completed_with_same_day_dates_saves() -> None:
         ),
         pytest.param(
             {"latitude": Decimal("90.000001"), "longitude": Decimal("30")},
-            "project_coordinates_valid",
+            "project_latitude_range",
             id="latitude above 90",
         ),
         pytest.param(
             {"latitude": Decimal("-90.000001"), "longitude": Decimal("30")},
-            "project_coordinates_valid",
+            "project_latitude_range",
             id="latitude below -90",
         ),
         pytest.param(
             {"latitude": Decimal("50"), "longitude": Decimal("180.000001")},
-            "project_coordinates_valid",
+            "project_longitude_range",
             id="longitude above 180",
         ),
         pytest.param(
             {"latitude": Decimal("50"), "longitude": Decimal("-180.000001")},
-            "project_coordinates_valid",
+            "project_longitude_range",
             id="longitude below -180",
         ),
         pytest.param({"phase": "demolished"}, "project_phase_valid", id="unknown phase"),
@@ -119,5 +119,5 @@ def test_project_database_rejects_invalid_row(changes: dict[str, Any], constrain
 )
 def test_project_database_rejects_half_set_coordinates(changes: dict[str, Decimal]) -> None:
     project = ReconstructionProjectFactory()
-    with pytest.raises(IntegrityError, match="project_coordinates_valid"), transaction.atomic():
+    with pytest.raises(IntegrityError, match="project_coordinates_paired"), transaction.atomic():
         ReconstructionProject.objects.filter(pk=project.pk).update(**changes)
