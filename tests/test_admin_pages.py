@@ -92,6 +92,18 @@ def test_changelist_queries_do_not_grow_with_rows(
     assert queries_to_get(admin_client, changelist_url(model)) == few
 
 
+@pytest.mark.parametrize(("model", "make_rows"), LISTS)
+def test_change_form_queries_do_not_grow_with_rows(
+    admin_client: Client, model: type[models.Model], make_rows: Callable[[int], object]
+) -> None:
+    """A form lists no other rows (foreign keys use autocomplete), so 50 rows cost as 5."""
+    make_rows(5)
+    url = change_url(model.objects.first())
+    few = queries_to_get(admin_client, url)
+    make_rows(45)
+    assert queries_to_get(admin_client, url) == few
+
+
 @pytest.mark.parametrize(("model", "with_children"), WITH_CHILDREN)
 def test_change_form_queries_do_not_grow_with_children(
     admin_client: Client,
