@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from aid.models import AidItem, AidPackage, ReportedFigure
 from demo.accounts import DemoUsers, ensure_demo_accounts
-from demo.content import Event, translated
+from demo.content import Dated, Event, translated
 from demo.content.aid_packages import AID_RELIEF
 from demo.content.captions import GROUP_THEME, PARTNERSHIP_THEME, PROJECT_THEMES, SECTOR_THEMES
 from demo.content.directory import ORGANIZATIONS, PLACES
@@ -28,6 +28,7 @@ from demo.content.projects import PROJECTS
 from demo.content.sources import SOURCES
 from demo.photos import NewFiles, PhotoSpec, sync_photos
 from demo.records import Tally, sync, sync_m2m
+from editorial.dates import DatePrecision
 from editorial.models import Organization, Photo, Place, Source, Status
 from editorial.money import Currency
 from people.models import PartnershipActivity, RehabilitationGroup, SisterCityPartnership
@@ -149,9 +150,9 @@ def load_aid_packages(loader: Loader) -> None:
         values = {
             **_texts(spec, "title", "summary", "body", "legal_basis"),
             "sector": spec["sector"],
-            "decided_on": spec.get("decided_on"),
-            "dispatched_on": spec.get("dispatched_on"),
-            "delivered_on": spec.get("delivered_on"),
+            **_dated(spec, "decided_on"),
+            **_dated(spec, "dispatched_on"),
+            **_dated(spec, "delivered_on"),
             "delivery_status": spec["delivery_status"],
             # Every value in the seeds is stated in US dollars, hence a rate of exactly 1.
             "value": value,
@@ -228,7 +229,7 @@ def load_rehabilitation_groups(loader: Loader) -> None:
     for slug, spec in GROUPS.items():
         values = {
             **_texts(spec, "title", "summary", "body"),
-            "arrived_on": spec["arrived_on"],
+            **_dated(spec, "arrived_on"),
             "children_count": spec["children_count"],
             "cohort": spec["cohort"],
             "programme": spec["programme"],
@@ -272,6 +273,14 @@ def _texts(spec: dict[str, Any], *fields: str) -> dict[str, str]:
     return {
         key: value for field in fields for key, value in translated(field, spec.get(field)).items()
     }
+
+
+def _dated(spec: dict[str, Any], field: str) -> dict[str, Any]:
+    """The date and its `<field>_precision`: a plain date is exact, a `Dated` says how not."""
+    value = spec.get(field)
+    if isinstance(value, Dated):
+        return {field: value.value, f"{field}_precision": value.precision}
+    return {field: value, f"{field}_precision": DatePrecision.DAY}
 
 
 def _publishable(

@@ -3,11 +3,15 @@
 Each module holds plain data for one app; `demo.services` turns it into rows. Every
 translated text is a `Text` with English, Ukrainian and Azerbaijani versions.
 
-Dates. The seeds often give a month, a season or nothing at all. A date the sources do not
-give stays empty. Where the database needs one (a delivered package needs a dispatch or
-delivery date, a completed project its completion date, a group its arrival), the record
-uses a day consistent with the sources (the last day of the month they name, or the date of
-the report that states the fact) and the record's own text says the date is approximate.
+Dates. The seeds often give only a month, a season or a year, or nothing at all. Where a
+model records a date's precision (aid packages, rehabilitation groups), a month or a year is
+recorded as such (`in_month`, `in_year`: the period's first day with its precision), so a page
+says "August 2025" or "2022", never a day nobody reported; a season is recorded as its year,
+with the season in the text. A date the sources do not give stays empty. Only where the
+database needs a date that no source gives (a delivered package needs a dispatch or delivery
+date, a completed project its completion date) does a stand-in day appear: the last day of
+the month named, or the date of the report that states the fact; the record's own text then
+says the date is approximate.
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from typing import NamedTuple
+
+from editorial.dates import DatePrecision
 
 
 class Text(NamedTuple):
@@ -40,6 +46,23 @@ class Event(NamedTuple):
     date: dt.date
     title: Text
     text: Text | None = None
+
+
+class Dated(NamedTuple):
+    """A date only as precise as the sources give it; a plain `dt.date` means the exact day."""
+
+    value: dt.date
+    precision: DatePrecision
+
+
+def in_month(year: int, month: int) -> Dated:
+    """A date the sources give to the month: stored as its first day."""
+    return Dated(dt.date(year, month, 1), DatePrecision.MONTH)
+
+
+def in_year(year: int) -> Dated:
+    """A date the sources give to the year: stored as 1 January."""
+    return Dated(dt.date(year, 1, 1), DatePrecision.YEAR)
 
 
 def translated(field: str, text: Text | None) -> dict[str, str]:

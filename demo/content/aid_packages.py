@@ -1,19 +1,19 @@
 """Relief, demining and fuel aid packages (energy packages are in `demo.content.energy`).
 
-Where a delivery is reported but not dated, the date of the report that states it stands in
-as the delivery date, and the summary says so (see the note on dates in `demo.content`).
+A month or a year the seeds give is recorded with its precision. Where a delivery is reported
+but not dated at all, the date of the report that states it stands in as the delivery date,
+and the summary says so (see the note on dates in `demo.content`).
 """
 
 # ruff: noqa: RUF001 - Ukrainian and Azerbaijani text is the point of this module.
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from typing import Any
 
 from aid.models import DeliveryStatus, ItemKind, ItemUnit, Sector
-from demo.content import GUSEV_INTERVIEW, ROME_CONFERENCE, Item, Text
+from demo.content import GUSEV_INTERVIEW, ROME_CONFERENCE, Item, Text, in_month, in_year
 
 AID_RELIEF: dict[str, dict[str, Any]] = {
     "first-aid-flights-2022": {
@@ -23,18 +23,16 @@ AID_RELIEF: dict[str, dict[str, Any]] = {
             "2022-ci ilin ilk yardım reysləri",
         ),
         "summary": Text(
-            "In the first days of the full-scale invasion Azerbaijan flew humanitarian cargo to "
-            "Poland, from where it went on to people in need in Ukraine. The aircraft landed "
-            "between late February and early spring 2022; the record's dispatch date, 28 "
-            "February 2022, is approximate.",
-            "У перші дні повномасштабного вторгнення Азербайджан відправив літаками гуманітарний "
-            "вантаж до Польщі, звідки його доправили людям в Україні. Літаки приземлялися з "
-            "кінця лютого до початку весни 2022 року; дата відправлення в записі, 28 лютого "
-            "2022 року, приблизна.",
-            "Genişmiqyaslı işğalın ilk günlərində Azərbaycan humanitar yükü təyyarələrlə "
-            "Polşaya göndərdi, oradan yardım Ukraynada ehtiyacı olan insanlara çatdırıldı. "
-            "Təyyarələr 2022-ci ilin fevralının sonundan yazın əvvəlinə qədər endi; qeyddəki "
-            "göndərilmə tarixi, 28 fevral 2022, təxminidir.",
+            "In the first days of the full-scale invasion, in February 2022, Azerbaijan sent its "
+            "first humanitarian aid by air to Poland, from where it went on to people in need in "
+            "Ukraine. The aircraft landed between late February and early spring 2022.",
+            "У перші дні повномасштабного вторгнення, у лютому 2022 року, Азербайджан відправив "
+            "літаками першу гуманітарну допомогу до Польщі, звідки її доправили людям в Україні. "
+            "Літаки приземлялися з кінця лютого до початку весни 2022 року.",
+            "Genişmiqyaslı işğalın ilk günlərində, 2022-ci ilin fevralında, Azərbaycan ilk "
+            "humanitar yardımı təyyarələrlə Polşaya göndərdi, oradan yardım Ukraynada ehtiyacı "
+            "olan insanlara çatdırıldı. Təyyarələr 2022-ci ilin fevralının sonundan yazın "
+            "əvvəlinə qədər endi.",
         ),
         "body": Text(
             "Azerbaijan was among the first countries to send help once the full-scale war "
@@ -49,7 +47,8 @@ AID_RELIEF: dict[str, dict[str, Any]] = {
         ),
         "sector": Sector.OTHER,
         "delivery_status": DeliveryStatus.DELIVERED,
-        "dispatched_on": dt.date(2022, 2, 28),
+        # 'Sent its first humanitarian aid package to Ukraine in February 2022' (Ukrinform).
+        "dispatched_on": in_month(2022, 2),
         "funder": "government-of-azerbaijan",
         "origin": "azerbaijan",
         "sources": ["ukrinform_gusev", "overview_july_2025"],
@@ -162,16 +161,14 @@ AID_RELIEF: dict[str, dict[str, Any]] = {
         ),
         "summary": Text(
             "Earlier in 2025 Azerbaijani partners sent replacement parts for repairing and "
-            "servicing the Revival-P demining machine at work in Ukraine. No exact date is "
-            "given; the record's 20 July 2025 marks the interview that reports the transfer.",
+            "servicing the Revival-P demining machine at work in Ukraine, as the ambassador "
+            "reported in July 2025.",
             "Раніше у 2025 році азербайджанські партнери передали запасні частини для ремонту й "
-            "обслуговування машини для розмінування Revival-P, що працює в Україні. Точної дати "
-            "не наведено; 20 липня 2025 року в записі позначає інтерв'ю, в якому про це "
-            "повідомлено.",
+            "обслуговування машини для розмінування Revival-P, що працює в Україні, як "
+            "повідомив посол у липні 2025 року.",
             "2025-ci ilin əvvəlki aylarında azərbaycanlı tərəfdaşlar Ukraynada işləyən Revival-P "
-            "minatəmizləmə maşınının təmiri və texniki xidməti üçün ehtiyat hissələri göndərdilər. "
-            "Dəqiq tarix göstərilmir; qeyddəki 20 iyul 2025 bu barədə məlumat verən müsahibəni "
-            "bildirir.",
+            "minatəmizləmə maşınının təmiri və texniki xidməti üçün ehtiyat hissələri "
+            "göndərdilər; bu barədə səfir 2025-ci ilin iyulunda məlumat verib.",
         ),
         "body": Text(
             "Spare parts keep the machine in the field between services. The source lists "
@@ -183,7 +180,8 @@ AID_RELIEF: dict[str, dict[str, Any]] = {
         ),
         "sector": Sector.DEMINING,
         "delivery_status": DeliveryStatus.DELIVERED,
-        "delivered_on": GUSEV_INTERVIEW,
+        # 'Transferred earlier this year', in the Ukrinform interview of July 2025.
+        "delivered_on": in_year(2025),
         "funder": "government-of-azerbaijan",
         "origin": "azerbaijan",
         "items": [Item(ItemKind.SPARE_PARTS)],

@@ -1,8 +1,8 @@
 """Energy aid packages: allocations of 2023, February and August 2025, the 2026 shipment, SES.
 
 Organisations, places and sources are named by their keys in `directory` and `sources`.
-Month-only decision dates stay empty (the month is in the legal basis and the summary); see
-the note on dates in `demo.content`.
+Decisions and deliveries the seeds date only to the month are recorded with month precision;
+see the note on dates in `demo.content`.
 """
 
 # ruff: noqa: RUF001 - Ukrainian and Azerbaijani text is the point of this module.
@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from aid.models import DeliveryStatus, ItemKind, ItemUnit, Sector
-from demo.content import Item, Text
+from demo.content import Item, Text, in_month
 from editorial.models import Status
 
 AID_ENERGY: dict[str, dict[str, Any]] = {
@@ -27,16 +27,15 @@ AID_ENERGY: dict[str, dict[str, Any]] = {
         "summary": Text(
             "In July 2023 Azerbaijan set aside money to help repair Ukraine's power grid; the "
             "ambassador later put the sum allocated in 2023 at USD 7.6 million. It paid for "
-            "electrical equipment made in Azerbaijan. Neither the day of the decision nor a "
-            "delivery date is given.",
+            "electrical equipment made in Azerbaijan. No delivery date is given.",
             "У липні 2023 року Азербайджан виділив кошти на відновлення енергомережі України; "
             "згодом посол назвав суму, виділену у 2023 році, — 7,6 млн доларів США. За ці кошти "
-            "закупили електрообладнання азербайджанського виробництва. Ні дня ухвалення рішення, "
-            "ні дати доставки джерела не наводять.",
+            "закупили електрообладнання азербайджанського виробництва. Дати доставки джерела "
+            "не наводять.",
             "2023-cü ilin iyulunda Azərbaycan Ukraynanın elektrik şəbəkəsinin bərpasına vəsait "
             "ayırdı; sonradan səfir 2023-cü ildə ayrılan məbləği 7,6 milyon ABŞ dolları kimi "
-            "göstərdi. Bu vəsaitlə Azərbaycanda istehsal olunmuş elektrik avadanlığı alındı. Nə "
-            "qərarın günü, nə də çatdırılma tarixi göstərilir.",
+            "göstərdi. Bu vəsaitlə Azərbaycanda istehsal olunmuş elektrik avadanlığı alındı. "
+            "Çatdırılma tarixi göstərilmir.",
         ),
         "body": Text(
             "One source dates the decision to July 2023; another gives USD 7.6 million as the "
@@ -53,11 +52,13 @@ AID_ENERGY: dict[str, dict[str, Any]] = {
             "qeyd olunmayıb.",
         ),
         "legal_basis": Text(
-            "Decision of July 2023 (day not given)",
-            "Рішення від липня 2023 року (день не вказано)",
-            "2023-cü ilin iyul ayında qəbul edilmiş qərar (gün göstərilməyib)",
+            "Decision of July 2023",
+            "Рішення від липня 2023 року",
+            "2023-cü ilin iyul ayında qəbul edilmiş qərar",
         ),
         "sector": Sector.ENERGY,
+        # 'Earlier decisions followed in February 2025 and July 2023' (Sumgait article).
+        "decided_on": in_month(2023, 7),
         "delivery_status": DeliveryStatus.PLEDGED,
         "value": Decimal("7600000"),
         "funder": "government-of-azerbaijan",
@@ -83,15 +84,14 @@ AID_ENERGY: dict[str, dict[str, Any]] = {
         "summary": Text(
             "A presidential decree of February 2025 released USD 1 million from Azerbaijan's "
             "contingency fund to buy and deliver the power equipment Ukraine needed. Everything "
-            "promised arrived in March 2025; the day is not given, so the record uses 31 March.",
+            "promised arrived in March 2025.",
             "Указ Президента від лютого 2025 року виділив 1 млн доларів США з резервного фонду "
             "Азербайджану на закупівлю й доставку енергетичного обладнання, якого потребувала "
-            "Україна. Усе обіцяне надійшло в березні 2025 року; день не названо, тому в записі "
-            "стоїть 31 березня.",
+            "Україна. Усе обіцяне надійшло в березні 2025 року.",
             "2025-ci ilin fevralında imzalanmış Prezident fərmanı ilə Azərbaycanın ehtiyat "
             "fondundan Ukraynanın ehtiyac duyduğu enerji avadanlığının alınması və çatdırılması "
             "üçün 1 milyon ABŞ dolları ayrıldı. Vəd edilən hər şey 2025-ci ilin martında "
-            "çatdırıldı; gün göstərilmədiyi üçün qeyddə 31 mart yazılıb.",
+            "çatdırıldı.",
         ),
         "body": Text(
             "Ukraine's ambassador in Baku described the batch as help for rebuilding the grid and "
@@ -105,14 +105,16 @@ AID_ENERGY: dict[str, dict[str, Any]] = {
             "Mənbələr avadanlığın növlərə görə bölgüsünü vermir.",
         ),
         "legal_basis": Text(
-            "Presidential decree of February 2025 (day not given); contingency fund",
-            "Указ Президента Азербайджану від лютого 2025 року (день не вказано); резервний фонд",
-            "Azərbaycan Prezidentinin 2025-ci ilin fevral fərmanı (gün göstərilməyib); "
-            "ehtiyat fondu",
+            "Presidential decree of February 2025; contingency fund",
+            "Указ Президента Азербайджану від лютого 2025 року; резервний фонд",
+            "Azərbaycan Prezidentinin 2025-ci ilin fevral fərmanı; ehtiyat fondu",
         ),
         "sector": Sector.ENERGY,
+        # 'In February 2025, President Aliyev signed a decree ... In March, we delivered
+        # everything that we promised under that decree' (Mardaliyev interview).
+        "decided_on": in_month(2025, 2),
         "delivery_status": DeliveryStatus.DELIVERED,
-        "delivered_on": dt.date(2025, 3, 31),
+        "delivered_on": in_month(2025, 3),
         "value": Decimal("1000000"),
         "funder": "government-of-azerbaijan",
         "origin": "azerbaijan",
@@ -136,14 +138,11 @@ AID_ENERGY: dict[str, dict[str, Any]] = {
         ),
         "summary": Text(
             "In August 2025 Azerbaijan allocated USD 2 million in humanitarian aid for the "
-            "recovery of Ukraine's energy sector. The source names neither the day of the "
-            "decision nor a delivery date.",
+            "recovery of Ukraine's energy sector. The source gives no delivery date.",
             "У серпні 2025 року Азербайджан виділив 2 млн доларів США гуманітарної допомоги на "
-            "відновлення енергетики України. Джерело не називає ні дня рішення, ні дати "
-            "доставки.",
+            "відновлення енергетики України. Джерело не називає дати доставки.",
             "2025-ci ilin avqustunda Azərbaycan Ukraynanın enerji sektorunun bərpası üçün 2 "
-            "milyon ABŞ dolları humanitar yardım ayırdı. Mənbə nə qərarın gününü, nə də "
-            "çatdırılma tarixini göstərir.",
+            "milyon ABŞ dolları humanitar yardım ayırdı. Mənbə çatdırılma tarixini göstərmir.",
         ),
         "body": Text(
             "Like the earlier allocations, the money went on electrical equipment manufactured "
@@ -157,11 +156,13 @@ AID_ENERGY: dict[str, dict[str, Any]] = {
             "tarixi açıqlanana qədər qeyddə göstərilmir.",
         ),
         "legal_basis": Text(
-            "Allocation of August 2025 (day not given)",
-            "Рішення від серпня 2025 року (день не вказано)",
-            "2025-ci ilin avqust ayırması (gün göstərilməyib)",
+            "Allocation of August 2025",
+            "Рішення від серпня 2025 року",
+            "2025-ci ilin avqust ayırması",
         ),
         "sector": Sector.ENERGY,
+        # 'In August 2025, Azerbaijan allocated $2 million' (Sumgait article).
+        "decided_on": in_month(2025, 8),
         "delivery_status": DeliveryStatus.PLEDGED,
         "value": Decimal("2000000"),
         "funder": "government-of-azerbaijan",

@@ -4,19 +4,20 @@ What the seeds fix: 270 children deprived of parental care by spring 2025, the l
 group of 30 that spring; two groups a year until 2024, three in 2024; 330 children by the
 Rome conference of July 2025; in 2025 also a group of children of prisoners of war and a
 group from the Sumy region; groups of about 30. What they do not give: each earlier group's
-size and any arrival date. So the seven earlier groups share the remaining 240 children
-evenly, the two 2025 groups after spring make up the 60 between 270 and 330, and every
-arrival date is approximate (each summary says so). The totals are checked by the tests.
+size, and any arrival date finer than the year (spring, for the latest group of children
+deprived of parental care, is a season, not a month). So every arrival is recorded as its
+year, the seven earlier groups share the remaining 240 children evenly, and the two other
+2025 groups make up the 60 between 270 (children deprived of parental care only) and 330.
+The totals are checked by the tests.
 """
 
 # ruff: noqa: RUF001 - Ukrainian and Azerbaijani text is the point of this module.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from demo.content import Text
+from demo.content import Text, in_year
 from people.models import Cohort, Programme
 
 PARENTAL_CARE_PARTNERS = ["government-of-azerbaijan", "embassy-of-azerbaijan-in-ukraine"]
@@ -40,9 +41,7 @@ _EARLIER_BODY = Text(
 )
 
 
-def _earlier_group(
-    year: int, number: int, of: int, arrived_on: dt.date, children: int
-) -> dict[str, Any]:
+def _earlier_group(year: int, number: int, of: int, children: int) -> dict[str, Any]:
     """One of the seven groups before spring 2025, whose own size the sources do not give."""
     return {
         "title": Text(
@@ -55,19 +54,19 @@ def _earlier_group(
             f"One of the {of} groups of children deprived of parental care that Azerbaijan "
             f"hosted in {year} for medical or psychological rehabilitation, at its government's "
             f"expense. The sources give only totals (270 children by spring 2025), so the size "
-            f"of {children} is an even share and the arrival date is approximate.",
+            f"of {children} is an even share.",
             f"Одна з {_UK_OF[of]} груп дітей, позбавлених батьківського піклування, яких "
             f"Азербайджан прийняв у {year} році на медичну чи психологічну реабілітацію коштом "
             f"свого уряду. Джерела наводять лише загальні цифри (270 дітей до весни 2025 року), "
-            f"тож кількість ({children}) — рівна частка, а дата прибуття приблизна.",
+            f"тож кількість ({children}) — рівна частка.",
             f"Azərbaycanın {_AZ_YEAR[year]} ildə hökumətin hesabına tibbi və ya psixoloji "
             f"reabilitasiya üçün qəbul etdiyi valideyn himayəsindən məhrum uşaqlardan ibarət "
             f"{of} qrupdan biri. Mənbələr yalnız ümumi rəqəmləri verir (2025-ci ilin yazınadək "
-            f"270 uşaq), buna görə say ({children}) bərabər bölgüdür, gəliş tarixi isə "
-            f"təxminidir.",
+            f"270 uşaq), buna görə say ({children}) bərabər bölgüdür.",
         ),
         "body": _EARLIER_BODY,
-        "arrived_on": arrived_on,
+        # The sources count groups per year, never dating one.
+        "arrived_on": in_year(year),
         "children_count": children,
         "cohort": Cohort.PARENTAL_CARE,
         "programme": Programme.BOTH,
@@ -78,13 +77,13 @@ def _earlier_group(
 
 
 GROUPS: dict[str, dict[str, Any]] = {
-    "parental-care-2022-1": _earlier_group(2022, 1, 2, dt.date(2022, 7, 15), 34),
-    "parental-care-2022-2": _earlier_group(2022, 2, 2, dt.date(2022, 10, 15), 34),
-    "parental-care-2023-1": _earlier_group(2023, 1, 2, dt.date(2023, 6, 15), 34),
-    "parental-care-2023-2": _earlier_group(2023, 2, 2, dt.date(2023, 10, 15), 34),
-    "parental-care-2024-1": _earlier_group(2024, 1, 3, dt.date(2024, 3, 15), 34),
-    "parental-care-2024-2": _earlier_group(2024, 2, 3, dt.date(2024, 7, 15), 35),
-    "parental-care-2024-3": _earlier_group(2024, 3, 3, dt.date(2024, 10, 15), 35),
+    "parental-care-2022-1": _earlier_group(2022, 1, 2, 34),
+    "parental-care-2022-2": _earlier_group(2022, 2, 2, 34),
+    "parental-care-2023-1": _earlier_group(2023, 1, 2, 34),
+    "parental-care-2023-2": _earlier_group(2023, 2, 2, 34),
+    "parental-care-2024-1": _earlier_group(2024, 1, 3, 34),
+    "parental-care-2024-2": _earlier_group(2024, 2, 3, 35),
+    "parental-care-2024-3": _earlier_group(2024, 3, 3, 35),
     "parental-care-spring-2025": {
         "title": Text(
             "Children deprived of parental care: spring 2025 group",
@@ -94,13 +93,13 @@ GROUPS: dict[str, dict[str, Any]] = {
         "summary": Text(
             "Thirty children deprived of parental care, with several accompanying adults, came "
             "to Azerbaijan for rehabilitation in spring 2025, bringing the total since 2022 to "
-            "270. The arrival date is approximate; the number of adults is not given.",
+            "270. The number of adults is not given.",
             "Навесні 2025 року тридцятеро дітей, позбавлених батьківського піклування, разом із "
             "кількома супровідниками приїхали на реабілітацію до Азербайджану; загалом із 2022 "
-            "року їх стало 270. Дата прибуття приблизна; кількість дорослих не названо.",
+            "року їх стало 270. Кількість дорослих не названо.",
             "2025-ci ilin yazında valideyn himayəsindən məhrum otuz uşaq bir neçə müşayiətçi ilə "
             "birlikdə reabilitasiya üçün Azərbaycana gəlib; beləliklə, 2022-ci ildən bəri onların "
-            "sayı 270-ə çatıb. Gəliş tarixi təxminidir; böyüklərin sayı göstərilmir.",
+            "sayı 270-ə çatıb. Böyüklərin sayı göstərilmir.",
         ),
         "body": Text(
             "Azerbaijan's government pays for the programme in full. The ambassador expected "
@@ -110,7 +109,8 @@ GROUPS: dict[str, dict[str, Any]] = {
             "Proqramın bütün xərclərini Azərbaycan hökuməti ödəyir. Səfir 2025-ci ildə "
             "qrupların sayının yenidən artacağını gözləyirdi.",
         ),
-        "arrived_on": dt.date(2025, 4, 1),
+        # 'In the spring of 2025': a season, so the record keeps the year.
+        "arrived_on": in_year(2025),
         "children_count": 30,
         # 'Several' adults came: no number, so adults_count stays empty.
         "cohort": Cohort.PARENTAL_CARE,
@@ -129,15 +129,15 @@ GROUPS: dict[str, dict[str, Any]] = {
             "A group of children whose parents are held captive by Russia came to Azerbaijan "
             "for rehabilitation in 2025. Ukraine's embassy, the Dity.Help platform and the "
             "Coordinating Headquarters for the Treatment of Prisoners of War organised a concert "
-            "by the children. The size of 30 and the arrival date are approximate.",
+            "by the children. The size of 30 is approximate.",
             "У 2025 році група дітей, чиї батьки перебувають у російському полоні, приїхала на "
             "реабілітацію до Азербайджану. Посольство України, платформа Dity.Help і "
             "Координаційний штаб з питань поводження з військовополоненими організували "
-            "концерт дітей. Кількість (30) і дата прибуття приблизні.",
+            "концерт дітей. Кількість (30) приблизна.",
             "2025-ci ildə valideynləri Rusiya əsirliyində olan uşaqlardan ibarət qrup "
             "reabilitasiya üçün Azərbaycana gəlib. Ukrayna səfirliyi, Dity.Help platforması və "
             "Hərbi Əsirlərlə Rəftar üzrə Koordinasiya Qərargahı uşaqların konsertini təşkil "
-            "ediblər. Say (30) və gəliş tarixi təxminidir.",
+            "ediblər. Say (30) təxminidir.",
         ),
         "body": Text(
             "Azerbaijani performers joined the concert. Besides well-known Ukrainian songs, the "
@@ -151,7 +151,8 @@ GROUPS: dict[str, dict[str, Any]] = {
             "xalqlarının mətanəti haqqında təsirli şeirlər söyləyiblər; tamaşaçıların çoxu göz "
             "yaşlarını saxlaya bilməyib.",
         ),
-        "arrived_on": dt.date(2025, 5, 20),
+        # 'Earlier this year', in the Ukrinform interview of July 2025.
+        "arrived_on": in_year(2025),
         "children_count": 30,
         "cohort": Cohort.PRISONERS_OF_WAR,
         "programme": Programme.BOTH,
@@ -172,16 +173,14 @@ GROUPS: dict[str, dict[str, Any]] = {
         "summary": Text(
             "A group of children from the Sumy region came to Baku for rehabilitation in 2025. "
             "Having read about them in the news, Azerbaijani individuals and entrepreneurs "
-            "contacted Ukraine's embassy to give the children presents. The size of 30 and the "
-            "arrival date are approximate.",
+            "contacted Ukraine's embassy to give the children presents. The size of 30 is "
+            "approximate.",
             "У 2025 році група дітей із Сумщини приїхала на реабілітацію до Баку. Дізнавшись "
             "про них із новин, азербайджанці — приватні особи та підприємці — звернулися до "
-            "посольства України, щоб передати дітям подарунки. Кількість (30) і дата прибуття "
-            "приблизні.",
+            "посольства України, щоб передати дітям подарунки. Кількість (30) приблизна.",
             "2025-ci ildə Sumı vilayətindən olan uşaqlar qrupu reabilitasiya üçün Bakıya gəlib. "
             "Onlar barədə xəbərlərdən öyrənən azərbaycanlı şəxslər və sahibkarlar uşaqlara "
-            "hədiyyə vermək üçün Ukrayna səfirliyinə müraciət ediblər. Say (30) və gəliş tarixi "
-            "təxminidir.",
+            "hədiyyə vermək üçün Ukrayna səfirliyinə müraciət ediblər. Say (30) təxminidir.",
         ),
         "body": Text(
             "The sources do not say which cohort the group belonged to; in 2025 the programme "
@@ -195,7 +194,8 @@ GROUPS: dict[str, dict[str, Any]] = {
             "edənlərin uşaqları da cəlb olunub. 2025-ci ilin iyulundan sonra daha iki 30 "
             "nəfərlik qrup gözlənilirdi.",
         ),
-        "arrived_on": dt.date(2025, 6, 20),
+        # 'Recently visited Baku', in the Ukrinform interview of July 2025.
+        "arrived_on": in_year(2025),
         "children_count": 30,
         "cohort": Cohort.OTHER,
         "programme": Programme.BOTH,

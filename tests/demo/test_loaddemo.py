@@ -19,11 +19,13 @@ from django.core.management import call_command
 from django.db import models, transaction
 from django.db.models import Sum
 from django.test import override_settings
+from django.utils import translation
 
 from aid.models import AidItem, AidPackage, ItemKind, ReportedFigure
+from editorial.dates import DatePrecision
 from editorial.models import Organization, Photo, Place, Source
 from editorial.roles import EDITORS, PUBLISHERS
-from people.models import PartnershipActivity, RehabilitationGroup, SisterCityPartnership
+from people.models import Cohort, PartnershipActivity, RehabilitationGroup, SisterCityPartnership
 from projects.models import Milestone, Phase, ReconstructionProject, WorkKind
 
 pytestmark = pytest.mark.django_db
@@ -187,17 +189,69 @@ def test_loaddemo_finished_repairs_have_before_and_after_pictures(demo_output: s
 
 
 @pytest.mark.parametrize(
-    ("figure", "total"),
-    [("children-rehabilitated-spring-2025", 270), ("children-rehabilitated-july-2025", 330)],
+    ("figure", "cohorts", "total"),
+    [
+        # The spring figure counts children deprived of parental care only; the 2025 groups
+        # of other cohorts, dated like it only to 2025, are not in it.
+        ("children-rehabilitated-spring-2025", [Cohort.PARENTAL_CARE], 270),
+        ("children-rehabilitated-july-2025", Cohort.values, 330),
+    ],
 )
 def test_loaddemo_group_totals_match_the_reported_figures(
-    demo_output: str, figure: str, total: int
+    demo_output: str, figure: str, cohorts: list[str], total: int
 ) -> None:
     reported = ReportedFigure.objects.get(slug=figure)
-    arrived = RehabilitationGroup.objects.filter(arrived_on__lte=reported.as_of)
+    # A group dated only to a month or year is stored at the period's first day, so it
+    # counts as arrived by a cut-off inside that period.
+    arrived = RehabilitationGroup.objects.filter(arrived_on__lte=reported.as_of, cohort__in=cohorts)
 
     assert reported.value == total
     assert arrived.aggregate(children=Sum("children_count"))["children"] == total
+
+
+@pytest.mark.parametrize(
+    ("slug", "field", "date", "precision"),
+    [
+        ("first-aid-flights-2022", "dispatched_on", dt.date(2022, 2, 1), DatePrecision.MONTH),
+        ("energy-allocation-2023", "decided_on", dt.date(2023, 7, 1), DatePrecision.MONTH),
+        ("energy-decree-february-2025", "decided_on", dt.date(2025, 2, 1), DatePrecision.MONTH),
+        ("energy-decree-february-2025", "delivered_on", dt.date(2025, 3, 1), DatePrecision.MONTH),
+        ("energy-allocation-august-2025", "decided_on", dt.date(2025, 8, 1), DatePrecision.MONTH),
+        ("sumgait-energy-shipment-2026", "decided_on", dt.date(2026, 1, 16), DatePrecision.DAY),
+        ("revival-p-spare-parts-2025", "delivered_on", dt.date(2025, 1, 1), DatePrecision.YEAR),
+    ],
+)
+def test_loaddemo_aid_dates_are_as_precise_as_the_seeds(
+    demo_output: str, slug: str, field: str, date: dt.date, precision: str
+) -> None:
+    package = AidPackage.objects.get(slug=slug)
+
+    assert getattr(package, field) == date
+    assert getattr(package, f"{field}_precision") == precision
+
+
+def test_loaddemo_group_arrivals_are_dated_only_to_the_year(demo_output: str) -> None:
+    # No seed gives a group's arrival more precisely than the year (spring is a season).
+    group = RehabilitationGroup.objects.get(slug="parental-care-2022-1")
+
+    assert (group.arrived_on, group.arrived_on_precision) == (
+        dt.date(2022, 1, 1),
+        DatePrecision.YEAR,
+    )
+    assert set(RehabilitationGroup.objects.values_list("arrived_on_precision", flat=True)) == {
+        DatePrecision.YEAR
+    }
+
+
+def test_loaddemo_approximate_dates_display_without_a_day(demo_output: str) -> None:
+    flights = AidPackage.objects.get(slug="first-aid-flights-2022")
+    allocation = AidPackage.objects.get(slug="energy-allocation-august-2025")
+    group = RehabilitationGroup.objects.get(slug="parental-care-spring-2025")
+
+    with translation.override("en"):
+        assert flights.dispatched_on_display() == "February 2022"
+        assert allocation.decided_on_display() == "August 2025"
+        assert group.arrived_on_display() == "2025"
 
 
 def test_loaddemo_has_the_four_partnerships(demo_output: str) -> None:
