@@ -146,6 +146,8 @@ class AidPackage(Publishable):
         help_text=_("The published texts that report this aid."),
     )
 
+    revision_children = ("items",)
+
     class Meta:
         ordering = ["-decided_on", "-dispatched_on", "-pk"]
         verbose_name = _("aid package")

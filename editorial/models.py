@@ -12,6 +12,7 @@ from django_countries.fields import CountryField
 
 from editorial.geo import coordinate_constraints, latitude_field, longitude_field
 from editorial.publishing import Publishable, PublishableQuerySet, Status
+from editorial.revisions import Revision, RevisionState, Transition
 
 __all__ = [
     "Organization",
@@ -19,8 +20,11 @@ __all__ = [
     "Place",
     "Publishable",
     "PublishableQuerySet",
+    "Revision",
+    "RevisionState",
     "Source",
     "Status",
+    "Transition",
 ]
 
 

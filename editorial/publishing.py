@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
@@ -90,6 +92,9 @@ class Publishable(models.Model):
     published_by = _audit_user(_("published"), _("published by"))
 
     photos = GenericRelation("editorial.Photo")
+
+    # Reverse relations edited inline and kept in revisions, e.g. ("items",).
+    revision_children: ClassVar[tuple[str, ...]] = ()
 
     objects = PublishableQuerySet.as_manager()
 

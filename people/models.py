@@ -209,6 +209,8 @@ class SisterCityPartnership(Publishable):
         help_text=_("The published texts that report this partnership."),
     )
 
+    revision_children = ("activities",)
+
     class Meta:
         ordering = ["ukrainian_place__name", "azerbaijani_place__name"]
         verbose_name = _("sister-city partnership")

@@ -136,6 +136,8 @@ class ReconstructionProject(Publishable):
         help_text=_("The published texts that report this project."),
     )
 
+    revision_children = ("milestones",)
+
     class Meta:
         ordering = ["-actual_completion", "-planned_start", "-pk"]
         verbose_name = _("reconstruction project")
