@@ -123,10 +123,17 @@ def _sync_children(
     wanted = {row["id"]: row for row in rows}
     existing = {child.pk: child for child in manager.all()}
     manager.exclude(pk__in=wanted).delete()
+    # A gone child comes back under its old id unless another row has taken that id since
+    # (SQLite reuses ids freed by a rolled-back insert); then it gets a new one.
+    taken = set(
+        model._default_manager.filter(pk__in=wanted)
+        .exclude(pk__in=existing)
+        .values_list("pk", flat=True)
+    )
     for pk, row in wanted.items():
-        child = existing.get(pk) or model(pk=pk, **owner)
+        child = existing.get(pk) or model(pk=None if pk in taken else pk, **owner)
         _assign(child, fields, row)
-        child.save()
+        child.save(force_insert=child._state.adding)
 
 
 def apply_snapshot(obj: Publishable, snapshot: Snapshot) -> None:
@@ -174,11 +181,27 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+def _readable(model: type[models.Model], attname: str, value: Any) -> str:
+    """A choice's label, a related row's name, or the value itself, for a person to read."""
+    field = next((f for f in model._meta.concrete_fields if f.attname == attname), None)
+    if field is not None and value not in (None, ""):
+        if field.choices:
+            return _text(dict(field.flatchoices).get(value, value))
+        if field.is_relation:
+            related = field.related_model._default_manager.filter(pk=value).first()
+            return _text(related if related is not None else value)
+    return _text(value)
+
+
 def _row_changes(
     model: type[models.Model], prefix: str, before: dict[str, Any], after: dict[str, Any]
 ) -> list[Change]:
     return [
-        Change(f"{prefix}{_label(model, key)}", _text(before.get(key)), _text(after.get(key)))
+        Change(
+            f"{prefix}{_label(model, key)}",
+            _readable(model, key, before.get(key)),
+            _readable(model, key, after.get(key)),
+        )
         for key in dict.fromkeys([*before, *after])
         if key != "id" and before.get(key) != after.get(key)
     ]

@@ -135,7 +135,12 @@ def _resolve_pending(obj: Publishable, user: User, state: str) -> Revision | Non
 
 
 def check_version(obj: Publishable, *, expected_version: int) -> Publishable:
-    """Lock the row and refuse the save if someone saved since the form was opened."""
+    """Lock the row and refuse the save if someone saved since the form was opened.
+
+    Call it inside the transaction that then saves, so that the lock covers the save.
+    """
+    if transaction.get_autocommit():
+        raise RuntimeError("check_version() must run inside the transaction that saves.")
     current = _locked(obj)
     if current.version != expected_version:
         who = current.updated_by or _("someone")
@@ -157,12 +162,10 @@ def record_save(*, obj: Publishable, user: User, created: bool, comment: str = "
         _perm(user, "add" if created else "change", type(obj)),
         _("You may not edit this item."),
     )
-    if obj.status not in (Status.DRAFT, Status.IN_REVIEW):
-        raise NotAllowedNow(_("A published or archived item is changed through the workflow."))
     locked = _locked(obj)
-    if created:
-        locked.created_by = user
-    _save_state(locked, user)
+    if locked.status not in (Status.DRAFT, Status.IN_REVIEW):
+        raise NotAllowedNow(_("A published or archived item is changed through the workflow."))
+    _save_state(locked, user, **({"created_by": user} if created else {}))
     obj.version = locked.version
     return _record(
         locked,
@@ -255,6 +258,11 @@ def publish(
     if locked.status == Status.ARCHIVED:
         raise NotAllowedNow(_("Restore the item from the archive before publishing it."))
     expire_at = locked.expire_at if expire_at is UNCHANGED else expire_at
+    if at and at > timezone.now() and locked.is_public():
+        # Going live later would take the approved version off the site until then.
+        raise NotAllowedNow(
+            _("This item is live. Publish the change now, or unpublish the item first.")
+        )
     if at and expire_at and expire_at <= at:
         raise NotAllowedNow(_("The expiry time must come after the go-live time."))
     pending = pending_revision(locked)
