@@ -53,6 +53,8 @@ class AidPackageAdmin(PublishableAdmin):
     list_display = (
         "title",
         "status",
+        "pending_change",
+        "pending_change",
         "sector",
         "delivery_status",
         "decided",
@@ -96,7 +98,15 @@ class ReportedFigureAdmin(PublishableAdmin):
         ReportedFigure, content=["metric", ("qualifier", "value"), "as_of", "source"]
     )
     autocomplete_fields = ("source",)
-    list_display = ("metric", "figure", "qualifier", "as_of", "source", "status")
+    list_display = (
+        "metric",
+        "figure",
+        "qualifier",
+        "as_of",
+        "source",
+        "status",
+        "pending_change",
+    )
     list_select_related = ("source",)
     list_filter = ("status", "metric", "qualifier")
     date_hierarchy = "as_of"

@@ -1,9 +1,9 @@
 """What the admins of publishable items share: language fieldsets, the photo inline, list helpers
-and the interim rules for editorial state and audit stamps.
+and the save path of a publishable, which calls `editorial/workflow.py` for every rule.
 
-The state rule (`may_publish`, `may_change`, `PublishableAdminForm.clean`) and the save stamps
-(`save_publishable`) are the only editorial logic here. The workflow issue replaces them by calls
-to `editorial/workflow.py`; keeping them together makes that one change in one place.
+A draft's save is recorded by `workflow.record_save`; a live item's save is held for approval by
+`workflow.hold_pending`; a form opened at an older version is refused by `workflow.check_version`.
+Transitions, review and history are in `editorial/admin_workflow.py`.
 """
 
 from __future__ import annotations
@@ -14,17 +14,18 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ChangeList
 from django.contrib.admin.widgets import AdminTextareaWidget
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.fields import GenericForeignKey
-from django.db import models
-from django.db.models import F, Prefetch
-from django.http import HttpRequest
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.db.models import Exists, OuterRef, Prefetch
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.templatetags.static import static
-from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import get_language_info
@@ -33,7 +34,11 @@ from modeltranslation.admin import TranslationAdmin, TranslationGenericStackedIn
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
+from editorial import workflow
+from editorial.admin_workflow import WorkflowAdminMixin
 from editorial.models import Photo, Publishable, Status
+from editorial.revisions import Revision, RevisionState
+from editorial.snapshots import take_snapshot
 
 User = AbstractBaseUser | AnonymousUser
 Fieldsets = list[tuple[Any, dict[str, Any]]]
@@ -83,10 +88,12 @@ def language_columns(model: type[models.Model]) -> list[str]:
     return [name for row in language_rows(model) for name in row]
 
 
-PUBLISHING_FIELDS = ("slug", "status", "publish_at", "expire_at")
-SCHEDULE_FIELDS = ("publish_at", "expire_at")
+PUBLISHING_FIELDS = ("slug", "status", ("publish_at", "expire_at"), "on_save")
+# Changed only by the workflow's transitions, never by a field of the form.
+STATE_FIELDS = ("status", "publish_at", "expire_at")
+# `saved_version` shows the version: `version` is the form's hidden field that carries it.
 AUDIT_FIELDS = (
-    "version",
+    "saved_version",
     "created_at",
     "created_by",
     "updated_at",
@@ -108,14 +115,10 @@ def publishable_fieldsets(model: type[Publishable], content: Sequence[Any]) -> F
     ]
 
 
-# --- Editorial state: who may do what (interim, until editorial/workflow.py) -----------------
+# --- Editorial state: the admin's side of editorial/workflow.py ------------------------------
 
+# Children of these items (milestones, photos) are edited on their own pages by editors.
 EDITOR_STATUSES = frozenset({Status.DRAFT, Status.IN_REVIEW})
-
-
-def may_publish(user: User, model: type[models.Model]) -> bool:
-    opts = model._meta
-    return user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
 
 
 def publishable_owner(obj: models.Model | None) -> Publishable | None:
@@ -132,66 +135,61 @@ def publishable_owner(obj: models.Model | None) -> Publishable | None:
     return None
 
 
-def may_change(user: User, obj: models.Model) -> bool:
-    """Editors change drafts and items in review; published and archived items only publishers.
-
-    Without pending revisions (the workflow issue) an editor's save of a live item would reach
-    the public unapproved, and moving it back to draft would unpublish it: both are publishers'.
-    """
+def may_change_child(user: User, obj: models.Model) -> bool:
+    """A child edited on its own page (a milestone, a photo) changes its live item at once,
+    without a pending revision: editors may do that only while the item is not public, and
+    nobody while the item is archived."""
     owner = publishable_owner(obj)
-    return owner is None or owner.status in EDITOR_STATUSES or may_publish(user, type(owner))
+    if owner is None or owner.status in EDITOR_STATUSES:
+        return True
+    return owner.status == Status.PUBLISHED and workflow.may_publish(user, type(owner))
+
+
+def save_note(obj: Publishable | None) -> str:
+    """What saving the form will do, in the item's current state."""
+    if obj is None or obj.pk is None:
+        return _("A new item is saved as a draft. Send it for review when it is ready.")
+    return {
+        Status.DRAFT: _("Saving keeps the item a draft: nothing reaches the public."),
+        Status.IN_REVIEW: _("Saving keeps the item in review: nothing reaches the public."),
+        Status.PUBLISHED: _(
+            "This item is live. Saving holds your change for a publisher's approval; "
+            "the public keeps seeing the approved version until then."
+        ),
+        Status.ARCHIVED: _("Archived items are read-only. Restore it from the archive to edit."),
+    }[obj.status]
 
 
 class PublishableAdminForm(forms.ModelForm):
-    """Refuses on the server what a user without the publish permission may not set."""
+    """Carries the version the form was opened at, and refuses a save based on an older one."""
 
-    # Set per request by PublishableAdmin.get_form, on the class modelform_factory made for it.
-    may_publish: bool = False
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if self.may_publish:
-            return
-        if "status" in self.fields:
-            # Only the widget is narrowed: the field keeps every choice so that clean() can
-            # answer a forged value with a message that says why.
-            field = self.fields["status"]
-            field.widget.choices = [c for c in field.choices if c[0] in EDITOR_STATUSES]
-        for name in SCHEDULE_FIELDS:
-            if name in self.fields:
-                # A disabled field takes its value from the instance whatever the POST says.
-                self.fields[name].disabled = True
-                self.fields[name].help_text = _("Only a publisher may schedule an item.")
+        self.fields["version"].initial = self.instance.version
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
-        status = cleaned.get("status")
-        if not self.may_publish and status and status not in EDITOR_STATUSES:
-            self.add_error(
-                "status",
-                _(
-                    "Only a publisher may set the state “%(state)s”. "
-                    "Save it as a draft or send it for review."
-                )
-                % {"state": Status(status).label},
+        if self.instance.pk is None:
+            return cleaned
+        expected = cleaned.get("version")
+        if expected is None:
+            raise forms.ValidationError(
+                _("This form has lost track of the version it was opened at; reload the page."),
+                code="no_version",
             )
+        # The admin's change view runs in one transaction: the row stays locked until saved.
+        try:
+            workflow.check_version(self.instance, expected_version=expected)
+        except workflow.EditConflict as conflict:
+            raise forms.ValidationError(str(conflict), code="edit_conflict") from conflict
         return cleaned
 
 
-def save_publishable(obj: Publishable, *, user: User, adding: bool) -> None:
-    """Save with who created and changed it, count the save, stamp the first publication."""
-    if adding:
-        obj.created_by = user
-    else:
-        # Counted in the database, so two saves that race each other both count.
-        obj.version = F("version") + 1
-    obj.updated_by = user
-    if obj.status == Status.PUBLISHED and obj.published_at is None:
-        obj.published_at = timezone.now()
-        obj.published_by = user
-    obj.save()
-    if not adding:
-        obj.refresh_from_db(fields=["version"])
+HELD_FOR_APPROVAL = _(
+    "Your change is waiting for a publisher's approval; the public still sees the approved version."
+)
 
 
 # --- Photos -----------------------------------------------------------------------------------
@@ -317,18 +315,18 @@ class ListPrefetchMixin:
 
 
 class LiveItemGuardMixin:
-    """Shows what belongs to a live or archived item read-only to users who may not publish it."""
+    """Shows a child of a live or archived item read-only to users who may not change it."""
 
     def has_change_permission(self, request: HttpRequest, obj: models.Model | None = None) -> bool:
         allowed = super().has_change_permission(request, obj)
-        return allowed and (obj is None or may_change(request.user, obj))
+        return allowed and (obj is None or may_change_child(request.user, obj))
 
     def has_delete_permission(self, request: HttpRequest, obj: models.Model | None = None) -> bool:
         allowed = super().has_delete_permission(request, obj)
-        return allowed and (obj is None or may_change(request.user, obj))
+        return allowed and (obj is None or may_change_child(request.user, obj))
 
 
-class PhotoOwnerAdmin(LiveItemGuardMixin, ListPrefetchMixin, TranslationAdmin):
+class PhotoOwnerAdmin(ListPrefetchMixin, TranslationAdmin):
     """An admin of something photos are attached to: the photo inline and a photos column."""
 
     inlines = [PhotoInline]
@@ -354,27 +352,97 @@ class PhotoOwnerAdmin(LiveItemGuardMixin, ListPrefetchMixin, TranslationAdmin):
         )
 
 
-class PublishableAdmin(PhotoOwnerAdmin):
-    """The admin of a publishable item: language fieldsets, state rules and audit stamps."""
+class PublishableAdmin(WorkflowAdminMixin, PhotoOwnerAdmin):
+    """The admin of a publishable item. State changes are buttons that call the workflow; a save
+    of a draft is recorded as a revision, a save of a live item is held for approval."""
 
     form = PublishableAdminForm
-    readonly_fields = AUDIT_FIELDS
+    readonly_fields = (*STATE_FIELDS, "on_save", *AUDIT_FIELDS)
     prepopulated_fields = {"slug": ("title_en",)}
     list_filter = ("status",)
     list_per_page = 50
+    change_form_template = "admin/editorial/publishable_change_form.html"
 
-    def get_form(
+    # --- Permissions -----------------------------------------------------------------------
+
+    def has_change_permission(self, request: HttpRequest, obj: Publishable | None = None) -> bool:
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or obj.status != Status.ARCHIVED)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Publishable | None = None) -> bool:
+        # Deleting a record means archiving it; only a superuser may remove one for good.
+        return request.user.is_active and request.user.is_superuser
+
+    # --- Lists -----------------------------------------------------------------------------
+
+    def get_queryset(self, request: HttpRequest) -> models.QuerySet:
+        pending = Revision.objects.filter(
+            content_type=ContentType.objects.get_for_model(self.model),
+            object_id=OuterRef("pk"),
+            state=RevisionState.PENDING,
+        )
+        return super().get_queryset(request).annotate(has_pending=Exists(pending))
+
+    @admin.display(description=_("pending change"), boolean=True, ordering="has_pending")
+    def pending_change(self, obj: Publishable) -> bool:
+        return getattr(obj, "has_pending", False)
+
+    @admin.display(description=_("version"))
+    def saved_version(self, obj: Publishable) -> int:
+        return obj.version
+
+    @admin.display(description=_("when you save"))
+    def on_save(self, obj: Publishable | None) -> str:
+        return save_note(obj)
+
+    # --- The change form -------------------------------------------------------------------
+
+    def change_view(
         self,
         request: HttpRequest,
-        obj: Publishable | None = None,
-        change: bool = False,
-        **kwargs: Any,
-    ) -> type[forms.ModelForm]:
-        form = super().get_form(request, obj, change=change, **kwargs)
-        form.may_publish = may_publish(request.user, self.model)
-        return form
+        object_id: str,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        obj = self.get_object(request, unquote(object_id))
+        context = dict(extra_context or {})
+        if obj is not None and self.has_view_or_change_permission(request, obj):
+            context.update(self.workflow_context(request, obj))
+        return super().change_view(request, object_id, form_url, context)
 
     def save_model(
         self, request: HttpRequest, obj: Publishable, form: forms.ModelForm, change: bool
     ) -> None:
-        save_publishable(obj, user=request.user, adding=not change)
+        if change and obj.status == Status.PUBLISHED:
+            # The live row must not change: everything is written inside a savepoint, read
+            # back as a snapshot, and rolled back in save_related.
+            request._workflow_savepoint = transaction.savepoint()
+        if not change:
+            # record_save sets created_by on its own copy but does not write it.
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def save_related(
+        self, request: HttpRequest, form: forms.ModelForm, formsets: Any, change: bool
+    ) -> None:
+        super().save_related(request, form, formsets, change)
+        obj = form.instance
+        savepoint = getattr(request, "_workflow_savepoint", None)
+        if savepoint is None:
+            workflow.record_save(obj=obj, user=request.user, created=not change)
+            return
+        snapshot = take_snapshot(obj)
+        transaction.savepoint_rollback(savepoint)
+        workflow.hold_pending(
+            obj=obj,
+            user=request.user,
+            snapshot=snapshot,
+            base_version=form.cleaned_data["version"],
+        )
+        request._workflow_held = True
+
+    def response_change(self, request: HttpRequest, obj: Publishable) -> HttpResponse:
+        if getattr(request, "_workflow_held", False):
+            self.message_user(request, HELD_FOR_APPROVAL, messages.WARNING)
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)

@@ -203,8 +203,13 @@ def _row_changes(
             _readable(model, key, after.get(key)),
         )
         for key in dict.fromkeys([*before, *after])
-        if key != "id" and before.get(key) != after.get(key)
+        if key != "id" and _same(before.get(key)) != _same(after.get(key))
     ]
+
+
+def _same(value: Any) -> Any:
+    """An empty text is stored as NULL in one column and "" in another: both mean nothing."""
+    return "" if value is None else value
 
 
 def _children_changes(

@@ -37,6 +37,7 @@ class RehabilitationGroupAdmin(PublishableAdmin):
     list_display = (
         "title",
         "status",
+        "pending_change",
         "arrival",
         "departed_on",
         "children_count",
@@ -87,6 +88,7 @@ class SisterCityPartnershipAdmin(PublishableAdmin):
     list_display = (
         "title",
         "status",
+        "pending_change",
         "ukrainian_place",
         "azerbaijani_place",
         "kind",

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline
 
 from editorial.admin_base import (
+    LiveItemGuardMixin,
     PhotoOwnerAdmin,
     PublishableAdmin,
     grouped_number,
@@ -50,6 +51,7 @@ class ReconstructionProjectAdmin(PublishableAdmin):
     list_display = (
         "title",
         "status",
+        "pending_change",
         "place",
         "facility_type",
         "phase",
@@ -89,7 +91,7 @@ class ReconstructionProjectAdmin(PublishableAdmin):
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(PhotoOwnerAdmin):
+class MilestoneAdmin(LiveItemGuardMixin, PhotoOwnerAdmin):
     fieldsets = [(None, {"fields": ["project", "date"]}), *language_fieldsets(Milestone)]
     autocomplete_fields = ("project",)
     list_display = ("date", "title", "project", "photo_summary")

@@ -8,7 +8,8 @@ from django.test import Client
 
 from aid.models import AidItem, AidPackage, DeliveryStatus, ReportedFigure, Sector
 from editorial.models import Status
-from editorial.roles import EDITORS, PUBLISHERS
+from editorial.revisions import Revision, Transition
+from editorial.roles import EDITORS
 from tests.admin_helpers import (
     add_url,
     change_url,
@@ -62,51 +63,45 @@ def test_editor_can_open_aidpackage_changelist(client: Client) -> None:
     assert client.get(changelist_url(AidPackage)).status_code == 200
 
 
-def test_editor_add_form_offers_only_draft_and_in_review(client: Client) -> None:
+def test_add_form_shows_the_state_and_schedule_read_only(client: Client) -> None:
     login_staff(client, EDITORS)
     response = client.get(add_url(AidPackage))
     assert response.status_code == 200
-    choices = response.context["adminform"].form.fields["status"].widget.choices
-    assert [value for value, _ in choices] == [Status.DRAFT, Status.IN_REVIEW]
+    fields = response.context["adminform"].form.fields
+    assert {"status", "publish_at", "expire_at"}.isdisjoint(fields)
+    assert "A new item is saved as a draft" in response.content.decode()
 
 
 def test_editor_saves_a_draft(client: Client) -> None:
     editor = login_staff(client, EDITORS)
-    response = client.post(add_url(AidPackage), new_package(client, status=Status.DRAFT))
+    response = client.post(add_url(AidPackage), new_package(client))
     assert response.status_code == 302
     package = AidPackage.objects.get()
-    assert (package.status, package.created_by, package.updated_by, package.version) == (
+    assert (package.status, package.created_by, package.updated_by) == (
         Status.DRAFT,
         editor,
         editor,
-        1,
     )
+    assert [r.transition for r in Revision.objects.for_object(package)] == [Transition.CREATED]
 
 
-def test_editor_cannot_add_a_published_package(client: Client) -> None:
+def test_a_posted_state_is_ignored_and_a_new_package_is_a_draft(client: Client) -> None:
     login_staff(client, EDITORS)
     response = client.post(add_url(AidPackage), new_package(client, status=Status.PUBLISHED))
-    assert response.status_code == 200
-    assert (
-        "Only a publisher may set the state"
-        in response.context["adminform"].form.errors["status"][0]
-    )
-    assert not AidPackage.objects.exists()
+    assert response.status_code == 302
+    assert AidPackage.objects.get().status == Status.DRAFT
 
 
-def test_editor_forged_publish_is_refused_and_changes_nothing(client: Client) -> None:
+def test_editor_posting_a_published_state_changes_only_the_content(client: Client) -> None:
     login_staff(client, EDITORS)
     package = AidPackageFactory(title_en="Before")
     data = form_data(client.get(change_url(package)))
     data.update(status=Status.PUBLISHED, title_en="After")
-    response = client.post(change_url(package), data)
-    assert response.status_code == 200
-    assert response.context["adminform"].form.errors["status"]
+    assert client.post(change_url(package), data).status_code == 302
     package.refresh_from_db()
-    assert (package.status, package.title_en, package.version, package.published_at) == (
+    assert (package.status, package.title_en, package.published_at) == (
         Status.DRAFT,
-        "Before",
-        1,
+        "After",
         None,
     )
 
@@ -121,79 +116,33 @@ def test_editor_forged_go_live_time_is_ignored(client: Client) -> None:
     assert package.publish_at is None
 
 
-def test_editor_sends_a_draft_for_review(client: Client) -> None:
-    login_staff(client, EDITORS)
-    package = AidPackageFactory()
-    data = form_data(client.get(change_url(package)))
-    data["status"] = Status.IN_REVIEW
-    assert client.post(change_url(package), data).status_code == 302
-    package.refresh_from_db()
-    assert package.status == Status.IN_REVIEW
-
-
-def test_editor_sees_a_published_package_read_only(client: Client) -> None:
+def test_editor_may_open_a_published_package_to_propose_a_change(client: Client) -> None:
     login_staff(client, EDITORS)
     package = AidPackageFactory(published=True)
     response = client.get(change_url(package))
     assert response.status_code == 200
+    assert response.context["has_change_permission"]
+    assert "holds your change for a publisher" in response.content.decode()
+
+
+def test_nobody_may_change_an_archived_package(admin_client: Client) -> None:
+    package = AidPackageFactory(status=Status.ARCHIVED, title_en="Old")
+    response = admin_client.get(change_url(package))
     assert not response.context["has_change_permission"]
-
-
-def test_editor_cannot_post_changes_to_a_published_package(client: Client) -> None:
-    login_staff(client, EDITORS)
-    package = AidPackageFactory(published=True, title_en="Live")
-    assert client.post(change_url(package), {"title_en": "Edited"}).status_code == 403
+    assert admin_client.post(change_url(package), {"title_en": "New"}).status_code == 403
     package.refresh_from_db()
-    assert package.title_en == "Live"
-
-
-def test_publisher_publishes_a_package(client: Client) -> None:
-    publisher = login_staff(client, PUBLISHERS)
-    package = AidPackageFactory()
-    data = form_data(client.get(change_url(package)))
-    data["status"] = Status.PUBLISHED
-    assert client.post(change_url(package), data).status_code == 302
-    package.refresh_from_db()
-    assert package.status == Status.PUBLISHED
-    assert package.published_by == publisher
-    assert package.published_at is not None
-
-
-def test_publisher_schedules_a_package(client: Client) -> None:
-    login_staff(client, PUBLISHERS)
-    package = AidPackageFactory()
-    data = form_data(client.get(change_url(package)))
-    data.update(status=Status.PUBLISHED, publish_at_0="2030-01-01", publish_at_1="09:00:00")
-    assert client.post(change_url(package), data).status_code == 302
-    package.refresh_from_db()
-    assert package.publish_at is not None
-    assert not package.is_public()
-
-
-def test_republishing_keeps_the_first_publication_stamp(
-    client: Client, admin_user: AbstractBaseUser
-) -> None:
-    login_staff(client, PUBLISHERS)
-    first = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
-    package = AidPackageFactory(published=True, published_at=first, published_by=admin_user)
-    client.post(change_url(package), form_data(client.get(change_url(package))))
-    package.refresh_from_db()
-    assert (package.published_at, package.published_by) == (first, admin_user)
+    assert package.title_en == "Old"
 
 
 # --- Audit stamps -----------------------------------------------------------------------------
 
 
-def test_adding_sets_created_by_and_version_one(
+def test_adding_sets_created_by_and_updated_by(
     admin_client: Client, admin_user: AbstractBaseUser
 ) -> None:
     assert admin_client.post(add_url(AidPackage), new_package(admin_client)).status_code == 302
     package = AidPackage.objects.get()
-    assert (package.created_by, package.updated_by, package.version) == (
-        admin_user,
-        admin_user,
-        1,
-    )
+    assert (package.created_by, package.updated_by) == (admin_user, admin_user)
 
 
 def test_each_save_sets_updated_by_and_bumps_version(
