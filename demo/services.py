@@ -2,16 +2,17 @@
 
 Everything runs in one transaction and is idempotent: rows are found by slug or natural key,
 written only when their values differ, and illustrations are reused when already on disk.
+Each publishable item is then walked to its editorial state through the workflow, once
+(`demo.states`), so every item has a history and every state has an example.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from django.db import models, transaction
-from django.utils import timezone
 
 from aid.models import AidItem, AidPackage, ReportedFigure
 from demo.accounts import DemoUsers, ensure_demo_accounts
@@ -26,10 +27,12 @@ from demo.content.partnerships import PARTNERSHIPS
 from demo.content.planned_projects import PLANNED_PROJECTS
 from demo.content.projects import PROJECTS
 from demo.content.sources import SOURCES
+from demo.content.states import STATES, WORKFLOW_COPIES, DemoState
 from demo.photos import NewFiles, PhotoSpec, sync_photos
 from demo.records import Tally, sync, sync_m2m
+from demo.states import settle_states
 from editorial.dates import DatePrecision
-from editorial.models import Organization, Photo, Place, Source, Status
+from editorial.models import Organization, Photo, Place, Publishable, Source, Status
 from editorial.money import Currency
 from people.models import PartnershipActivity, RehabilitationGroup, SisterCityPartnership
 from projects.models import FacilityType, Milestone, Phase, ReconstructionProject, WorkKind
@@ -39,7 +42,10 @@ GENERAL, BEFORE, AFTER = Photo.Role.GENERAL, Photo.Role.BEFORE, Photo.Role.AFTER
 
 @dataclass
 class Loader:
-    """What every step needs: who writes, what exists so far (slug -> pk), and the tally."""
+    """What every step needs: who writes, what exists so far (slug -> pk), and the tally.
+
+    `items` collects each publishable item with the editorial state it is to stand in.
+    """
 
     users: DemoUsers
     tally: Tally
@@ -47,6 +53,7 @@ class Loader:
     organizations: dict[str, int]
     places: dict[str, int]
     sources: dict[str, int]
+    items: list[tuple[Publishable, DemoState]] = field(default_factory=list)
 
     def orgs(self, slugs: list[str]) -> list[int]:
         return [self.organizations[slug] for slug in slugs]
@@ -85,6 +92,7 @@ def load_demo(*, password: str, dry_run: bool = False) -> Tally:
             load_projects(loader)
             load_rehabilitation_groups(loader)
             load_partnerships(loader)
+            settle_states(loader.items, users=users, tally=tally)
             if dry_run:
                 transaction.set_rollback(True)
     except BaseException:
@@ -200,8 +208,9 @@ def load_reported_figures(loader: Loader) -> None:
 
 
 def load_projects(loader: Loader) -> None:
-    """Reconstruction projects with funders, partners, milestones and before/after pictures."""
-    for slug, spec in {**PROJECTS, **PLANNED_PROJECTS}.items():
+    """Reconstruction projects with funders, partners, milestones and before/after pictures,
+    and the labelled copies that show the editorial states a record cannot take."""
+    for slug, spec in {**PROJECTS, **PLANNED_PROJECTS, **WORKFLOW_COPIES}.items():
         values = {
             **_texts(spec, "title", "summary", "body", "address"),
             "place_id": loader.places[spec["place"]],
@@ -291,34 +300,26 @@ def _publishable(
     values: dict[str, Any],
     **many: list[int],
 ) -> Any:
-    """Sync one publishable row, its editorial state and audit fields, and its M2M fields.
+    """Sync one publishable row's content and its M2M fields; queue it for its state.
 
-    The editor writes every demo item and the publisher approves the published ones; the
-    'first published' time is set once and kept on later runs.
+    A new row is the editor's draft. Its state, and every audit stamp after 'created', come
+    from the workflow (`demo.states`), which runs once all children and photos are in place.
     """
-    status = spec.get("status", Status.PUBLISHED)
-    published = status == Status.PUBLISHED
-    publisher = loader.users.publisher.pk if published else None
     obj, outcome = sync(
         model,
         lookup={"slug": slug},
-        values={
-            **values,
-            "status": status,
+        values=values,
+        on_create={
+            "status": Status.DRAFT,
+            "created_by_id": loader.users.editor.pk,
             "updated_by_id": loader.users.editor.pk,
-            "reviewed_by_id": publisher,
-            "published_by_id": publisher,
         },
-        on_create={"created_by_id": loader.users.editor.pk},
     )
-    if published and obj.published_at is None:
-        now = timezone.now()
-        model._default_manager.filter(pk=obj.pk).update(published_at=now, reviewed_at=now)
-        obj.published_at = obj.reviewed_at = now
-    for field, pks in many.items():
-        if sync_m2m(obj, field, pks) and outcome == "unchanged":
+    for field_name, pks in many.items():
+        if sync_m2m(obj, field_name, pks) and outcome == "unchanged":
             outcome = "updated"
     loader.tally.add(model, outcome)
+    loader.items.append((obj, STATES.get(slug, DemoState.PUBLISHED)))
     return obj
 
 

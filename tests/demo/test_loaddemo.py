@@ -1,24 +1,19 @@
 """`loaddemo`: the seed texts' facts as rows, idempotently, with honest illustrations.
 
-The demo is loaded once per module (it draws ~40 images) inside a transaction that is rolled
-back when the module ends; each test runs in a savepoint inside it, as usual.
+The demo is loaded once for the module (see conftest.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from decimal import Decimal
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Sum
-from django.test import override_settings
 from django.utils import translation
 
 from aid.models import AidItem, AidPackage, ItemKind, ReportedFigure
@@ -27,10 +22,10 @@ from editorial.models import Organization, Photo, Place, Source
 from editorial.roles import EDITORS, PUBLISHERS
 from people.models import Cohort, PartnershipActivity, RehabilitationGroup, SisterCityPartnership
 from projects.models import Milestone, Phase, ReconstructionProject, WorkKind
+from tests.demo.loading import loaddemo
 
 pytestmark = pytest.mark.django_db
 
-FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CONTENT_MODELS: list[type[models.Model]] = [
     Organization,
     Place,
@@ -70,35 +65,6 @@ TRANSLATED = [
 CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
-@pytest.fixture(scope="module")
-def demo_media(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("demo-media")
-
-
-@pytest.fixture(scope="module")
-def demo_output(
-    django_db_setup: None, django_db_blocker: pytest.FixtureRequest, demo_media: Path
-) -> Iterator[str]:
-    """Run loaddemo once for the module; its rows vanish with the rollback at the end."""
-    with (
-        django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=demo_media, PASSWORD_HASHERS=FAST_HASHER),
-    ):
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            yield _loaddemo()
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-
-
-def _loaddemo(*args: str) -> str:
-    out = StringIO()
-    call_command("loaddemo", *args, stdout=out)
-    return out.getvalue()
-
-
 def _counts() -> dict[str, int]:
     return {model._meta.label: model.objects.count() for model in CONTENT_MODELS}
 
@@ -114,7 +80,7 @@ def test_loaddemo_second_run_changes_nothing(
     counts, files = _counts(), _files(demo_media)
     last_change = AidPackage.objects.aggregate(models.Max("updated_at"))
 
-    output = _loaddemo()
+    output = loaddemo()
 
     assert _counts() == counts
     assert _files(demo_media) == files
@@ -134,7 +100,7 @@ def test_loaddemo_redraws_a_missing_file_under_the_same_name(
     photo = Photo.objects.first()
     (demo_media / photo.image.name).unlink()
 
-    output = _loaddemo()
+    output = loaddemo()
 
     photo.refresh_from_db()
     assert (demo_media / photo.image.name).is_file()
@@ -341,7 +307,7 @@ def test_loaddemo_resets_the_password_and_nothing_else(
     editor.save()
     monkeypatch.setenv("KORPU_DEMO_PASSWORD", "another-demo-password")
 
-    output = _loaddemo()
+    output = loaddemo()
 
     editor.refresh_from_db()
     assert output.startswith("Demo password: another-demo-password\n")
