@@ -133,6 +133,19 @@ STORAGES = {
     },
 }
 
+# Widths (px) of the photo renditions (editorial/renditions.py). Changing them needs
+# `manage.py renditions` to fill in the new widths, so they are not a deploy knob.
+RENDITION_WIDTHS = (480, 960, 1600)
+
+# Photo uploads (editorial/uploads.py). Django's own upload settings stay at their defaults:
+# DATA_UPLOAD_MAX_MEMORY_SIZE does not count files, and a file above 2.5 MB is streamed to a
+# temporary file, not held in memory. Cap the request body in the web server as well.
+PHOTO_MAX_UPLOAD_BYTES = env_int("PHOTO_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
+PHOTO_MAX_PIXELS = env_int("PHOTO_MAX_PIXELS", 40_000_000)
+PHOTO_ALLOW_ANIMATED = env_bool("PHOTO_ALLOW_ANIMATED", False)
+if PHOTO_MAX_UPLOAD_BYTES <= 0 or PHOTO_MAX_PIXELS <= 0:
+    raise ImproperlyConfigured("PHOTO_MAX_UPLOAD_BYTES and PHOTO_MAX_PIXELS must be positive.")
+
 LOGIN_URL = "admin:login"
 
 REST_FRAMEWORK = {

@@ -22,6 +22,7 @@ from demo.content.captions import CREDIT, Theme, alt_text, caption
 from demo.illustrations import render_illustration
 from demo.records import Tally
 from editorial.models import Photo
+from editorial.renditions import ensure_renditions
 
 # Part of every file's digest: bump it when the drawing code changes, to redraw them all.
 DRAWING_VERSION = "1"
@@ -133,6 +134,8 @@ def _save_with_file(
     new_files.add(storage, photo.image.name)
     photo.full_clean()
     photo.save()
+    for rendition in ensure_renditions(photo):
+        new_files.add(rendition.file.storage, rendition.file.name)
     if old_name and old_name != photo.image.name:
         _delete_file_on_commit(storage, old_name)
 

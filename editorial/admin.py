@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin
 from django.db import models
 from django.db.models import QuerySet
@@ -15,6 +17,7 @@ from modeltranslation.admin import TranslationAdmin
 from editorial.admin_base import (
     ListPrefetchMixin,
     LiveItemGuardMixin,
+    PhotoForm,
     language_fieldsets,
     language_rows,
     localized_names,
@@ -22,6 +25,7 @@ from editorial.admin_base import (
     photo_visibility,
 )
 from editorial.models import Organization, Photo, Place, Source
+from editorial.renditions import ensure_renditions_on_commit
 
 # An address typed without a scheme is read as https, as Django 6 will by default.
 ASSUME_HTTPS = {models.URLField: {"assume_scheme": "https"}}
@@ -98,6 +102,7 @@ class NeedsConsentFilter(admin.SimpleListFilter):
 class PhotoAdmin(LiveItemGuardMixin, ListPrefetchMixin, TranslationAdmin):
     """Every photo in one list, to check credits and consent; photos are added on their item."""
 
+    form = PhotoForm
     fieldsets = [
         (
             None,
@@ -134,7 +139,7 @@ class PhotoAdmin(LiveItemGuardMixin, ListPrefetchMixin, TranslationAdmin):
     )
     list_display_links = ("preview", "__str__")
     list_select_related = ("content_type",)
-    list_prefetch_related = ("content_object",)
+    list_prefetch_related = ("content_object", "renditions")
     list_filter = (
         NeedsConsentFilter,
         "shows_minors",
@@ -148,6 +153,11 @@ class PhotoAdmin(LiveItemGuardMixin, ListPrefetchMixin, TranslationAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         # A photo needs the item it belongs to; it is added in that item's form.
         return False
+
+    def save_model(self, request: HttpRequest, obj: Photo, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if "image" in form.changed_data:
+            ensure_renditions_on_commit([obj])
 
     @admin.display(description=_("preview"))
     def preview(self, photo: Photo) -> str:

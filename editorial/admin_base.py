@@ -22,6 +22,8 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.files import File
+from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
 from django.db.models import Exists, OuterRef, Prefetch
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -37,8 +39,10 @@ from modeltranslation.utils import build_localized_fieldname
 from editorial import workflow
 from editorial.admin_workflow import WorkflowAdminMixin
 from editorial.models import Photo, Publishable, Status
+from editorial.renditions import ensure_renditions_on_commit, smallest_rendition
 from editorial.revisions import Revision, RevisionState
 from editorial.snapshots import take_snapshot
+from editorial.uploads import validate_and_clean
 
 User = AbstractBaseUser | AnonymousUser
 Fieldsets = list[tuple[Any, dict[str, Any]]]
@@ -198,12 +202,15 @@ THUMBNAIL_WIDTH = 96
 
 
 def photo_preview(photo: Photo) -> str:
+    """A thumbnail linking to the original: the smallest rendition when renditions were
+    prefetched (the inline does), else the original itself."""
     if not photo.image:
         return ""
+    rendition = smallest_rendition(photo)
     return format_html(
         '<a href="{}"><img src="{}" alt="{}" width="{}" loading="lazy"></a>',
         photo.image.url,
-        photo.image.url,
+        rendition.file.url if rendition else photo.image.url,
         photo.alt_text,
         THUMBNAIL_WIDTH,
     )
@@ -224,8 +231,36 @@ def photo_visibility(photo: Photo) -> str:
     return warning(_("Hidden from the public: shows minors and no consent is on file."))
 
 
+class PhotoUploadField(forms.ImageField):
+    """An image field that leaves every check of the file to `validate_and_clean`, so that each
+    refusal gets its own message (Django's field has one message for all, and judges the
+    uploaded name's extension)."""
+
+    default_validators = []
+
+    def to_python(self, data: UploadedFile | None) -> UploadedFile | None:
+        return forms.FileField.to_python(self, data)
+
+
+class PhotoForm(forms.ModelForm):
+    """The form of a photo, inline or on its own page: an uploaded file is checked, turned
+    upright and stripped of its metadata, and the clean copy is what gets stored."""
+
+    class Meta:
+        model = Photo
+        fields = ("image",)  # the admin adds the fields of its fieldsets
+        field_classes = {"image": PhotoUploadField}
+
+    def clean_image(self) -> File | None:
+        image = self.cleaned_data.get("image")
+        if isinstance(image, UploadedFile):
+            return validate_and_clean(image)
+        return image  # the stored file, kept when nothing new was uploaded
+
+
 class PhotoInline(TranslationGenericStackedInline):
     model = Photo
+    form = PhotoForm
     extra = 0
     fieldsets = [
         (
@@ -242,6 +277,9 @@ class PhotoInline(TranslationGenericStackedInline):
         )
     ]
     readonly_fields = ("preview", "visibility")
+
+    def get_queryset(self, request: HttpRequest) -> models.QuerySet:
+        return super().get_queryset(request).prefetch_related("renditions")  # for the previews
 
     @admin.display(description=_("preview"))
     def preview(self, photo: Photo) -> str:
@@ -338,6 +376,14 @@ class PhotoOwnerAdmin(ListPrefetchMixin, TranslationAdmin):
             fields = ("id", "content_type_id", "object_id", "shows_minors", "consent_on_file")
             lookups.append(Prefetch("photos", queryset=Photo.objects.only(*fields)))
         return lookups
+
+    def save_formset(
+        self, request: HttpRequest, form: forms.ModelForm, formset: Any, change: bool
+    ) -> None:
+        super().save_formset(request, form, formset, change)
+        if formset.model is Photo:
+            changed = [photo for photo, fields in formset.changed_objects if "image" in fields]
+            ensure_renditions_on_commit([*formset.new_objects, *changed])
 
     @admin.display(description=_("photos"))
     def photo_summary(self, obj: models.Model) -> str:

@@ -12,6 +12,7 @@ from django_countries.fields import CountryField
 
 from editorial.geo import coordinate_constraints, latitude_field, longitude_field
 from editorial.publishing import Publishable, PublishableQuerySet, Status
+from editorial.renditions import Rendition
 from editorial.revisions import Revision, RevisionState, Transition
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "Place",
     "Publishable",
     "PublishableQuerySet",
+    "Rendition",
     "Revision",
     "RevisionState",
     "Source",

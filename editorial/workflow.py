@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from editorial import notifications
 from editorial.publishing import Publishable, Status
+from editorial.renditions import ensure_renditions_on_commit
 from editorial.revisions import Revision, RevisionState, Transition
 from editorial.snapshots import Snapshot, apply_snapshot, take_snapshot
 
@@ -270,6 +271,8 @@ def publish(
         if pending.base_version != locked.version:
             raise EditConflict(_("The item changed after this edit was made; send it back."))
         apply_snapshot(locked, pending.snapshot)
+        # Photos added in the held edit had their rows rolled back before renditions ran.
+        ensure_renditions_on_commit(locked.photos.all())
         _resolve_pending(locked, user, RevisionState.APPROVED)
     author = pending.user if pending else _last_submitter(locked)
     now = timezone.now()
@@ -342,6 +345,7 @@ def rollback(*, obj: Publishable, user: User, revision: Revision, comment: str =
         raise NotAllowedNow(_("That revision belongs to another item."))
     _resolve_pending(locked, user, RevisionState.SUPERSEDED)
     apply_snapshot(locked, revision.snapshot)
+    ensure_renditions_on_commit(locked.photos.all())
     _save_state(locked, user)
     return _record(
         locked,
