@@ -93,20 +93,9 @@ def language_columns(model: type[models.Model]) -> list[str]:
 
 
 PUBLISHING_FIELDS = ("slug", "status", ("publish_at", "expire_at"), "on_save")
-# Changed only by the workflow's transitions, never by a field of the form.
-STATE_FIELDS = ("status", "publish_at", "expire_at")
+STATE_FIELDS = Publishable.STATE_FIELDS
 # `saved_version` shows the version: `version` is the form's hidden field that carries it.
-AUDIT_FIELDS = (
-    "saved_version",
-    "created_at",
-    "created_by",
-    "updated_at",
-    "updated_by",
-    "reviewed_at",
-    "reviewed_by",
-    "published_at",
-    "published_by",
-)
+AUDIT_FIELDS = ("saved_version", *Publishable.AUDIT_FIELDS)
 
 
 def publishable_fieldsets(model: type[Publishable], content: Sequence[Any]) -> Fieldsets:

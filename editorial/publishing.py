@@ -95,6 +95,19 @@ class Publishable(models.Model):
 
     # Reverse relations edited inline and kept in revisions, e.g. ("items",).
     revision_children: ClassVar[tuple[str, ...]] = ()
+    # Changed only by the workflow's transitions, never by editing the content.
+    STATE_FIELDS: ClassVar[tuple[str, ...]] = ("status", "publish_at", "expire_at")
+    # Stamped by the system: who did what and when.
+    AUDIT_FIELDS: ClassVar[tuple[str, ...]] = (
+        "created_at",
+        "created_by",
+        "updated_at",
+        "updated_by",
+        "reviewed_at",
+        "reviewed_by",
+        "published_at",
+        "published_by",
+    )
 
     objects = PublishableQuerySet.as_manager()
 

@@ -20,21 +20,7 @@ from editorial.publishing import Publishable
 
 Snapshot = dict[str, Any]
 
-NOT_CONTENT = {
-    "id",
-    "status",
-    "publish_at",
-    "expire_at",
-    "version",
-    "created_at",
-    "created_by",
-    "updated_at",
-    "updated_by",
-    "reviewed_at",
-    "reviewed_by",
-    "published_at",
-    "published_by",
-}
+NOT_CONTENT = {"id", "version", *Publishable.STATE_FIELDS, *Publishable.AUDIT_FIELDS}
 PHOTO_FIELDS_SKIPPED = {"content_type", "object_id", "created_at", "width", "height"}
 
 
