@@ -212,7 +212,10 @@ class Photo(models.Model):
         upload_to="photos/%Y/%m/",
         width_field="width",
         height_field="height",
-        help_text=_("JPEG, PNG or WebP."),
+        help_text=_(
+            "JPEG, PNG, WebP or HEIC. Turned upright and stripped of metadata such as GPS "
+            "on upload."
+        ),
     )
     width = models.PositiveIntegerField(_("width (px)"), editable=False, null=True)
     height = models.PositiveIntegerField(_("height (px)"), editable=False, null=True)
