@@ -37,6 +37,7 @@ from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
 from editorial import workflow
+from editorial.admin_photos import BulkPhotoUploadMixin
 from editorial.admin_workflow import WorkflowAdminMixin
 from editorial.models import Photo, Publishable, Status
 from editorial.renditions import ensure_renditions_on_commit, smallest_rendition
@@ -387,7 +388,7 @@ class PhotoOwnerAdmin(ListPrefetchMixin, TranslationAdmin):
         )
 
 
-class PublishableAdmin(WorkflowAdminMixin, PhotoOwnerAdmin):
+class PublishableAdmin(BulkPhotoUploadMixin, WorkflowAdminMixin, PhotoOwnerAdmin):
     """The admin of a publishable item. State changes are buttons that call the workflow; a save
     of a draft is recorded as a revision, a save of a live item is held for approval."""
 
@@ -443,6 +444,7 @@ class PublishableAdmin(WorkflowAdminMixin, PhotoOwnerAdmin):
         context = dict(extra_context or {})
         if obj is not None and self.has_view_or_change_permission(request, obj):
             context.update(self.workflow_context(request, obj))
+            context.update(self.photo_upload_context(request, obj))
         return super().change_view(request, object_id, form_url, context)
 
     def save_model(
