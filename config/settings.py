@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "django_countries",
     "rest_framework",
     "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "editorial",
     "aid",
     "projects",
@@ -49,6 +51,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # /api/ only: ?lang= and ETag/304 (after LocaleMiddleware, whose choice ?lang= overrides).
+    "editorial.api.PartnerApiMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -150,6 +154,35 @@ LOGIN_URL = "admin:login"
 
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "editorial.api.PartnerAutoSchema",
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Körpü partner API",
+    "DESCRIPTION": (
+        "The public record of Azerbaijan's humanitarian aid to Ukraine: published aid "
+        "packages, reconstruction projects, children's rehabilitation groups, sister-city "
+        "partnerships and totals. Read-only and anonymous. JSON by default, CSV on list "
+        "endpoints with `?format=csv`; `?lang=en|uk|az` picks the language of text fields. "
+        "Pages of 50 (`?page_size=` up to 200). Every response has an ETag: send it back in "
+        "If-None-Match to get 304 when nothing changed. Unknown query parameters and bad "
+        "values give 400 with a message naming the parameter."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    # The docs UI from our own static files: nothing loads from a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # Several models have a `kind`: name each choice set after what it classifies.
+    "ENUM_NAME_OVERRIDES": {
+        "OrganizationKindEnum": "editorial.models.OrganizationKind",
+        "PlaceKindEnum": "editorial.models.PlaceKind",
+        "ItemKindEnum": "aid.models.ItemKind",
+        "PartnershipKindEnum": "people.models.PartnershipKind",
+    },
 }
 
 # Workflow e-mail (editorial/notifications.py): printed to the console unless configured.

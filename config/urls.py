@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin import AdminSite
 from django.http import HttpRequest, HttpResponse
-from django.urls import path
+from django.urls import include, path
 from django.views.generic import TemplateView
 
 from editorial.dashboard import workflow_dashboard
@@ -29,6 +29,7 @@ admin.site.index = admin_index
 urlpatterns = [
     path("", TemplateView.as_view(template_name="home.html"), name="home"),
     path("admin/", admin.site.urls),
+    path("api/v1/", include("config.api", namespace="api")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,59 @@
+"""The partner API's URLs: one router for the apps' viewsets, the stats, the schema and docs.
+
+Included from config/urls.py under /api/v1/ with the namespace "api".
+"""
+
+from __future__ import annotations
+
+from django.urls import path
+from drf_spectacular.utils import extend_schema
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.routers import DefaultRouter
+from rest_framework.views import APIView
+
+from aid.api import AidPackageViewSet, aid_stats
+from aid.serializers import AidStatsSerializer
+from editorial.api import BAD_REQUEST, PartnerApiMixin
+from people.api import RehabilitationGroupViewSet, SisterCityPartnershipViewSet, people_stats
+from people.serializers import PeopleStatsSerializer
+from projects.api import ReconstructionProjectViewSet, project_stats
+from projects.serializers import ProjectStatsSerializer
+
+app_name = "api"
+
+
+class StatsSerializer(AidStatsSerializer, ProjectStatsSerializer, PeopleStatsSerializer):
+    """The apps' stats side by side (serializer inheritance merges their fields)."""
+
+
+class StatsView(PartnerApiMixin, APIView):
+    """Totals over everything published: aid value in USD by sector and by year of decision
+    (split by delivery status), item quantities by kind and unit, children rehabilitated,
+    projects by phase, partnerships; and the officially reported cumulative figures with their
+    as-of date and source, which are often larger than what the record itemises.
+    """
+
+    @extend_schema(responses={200: StatsSerializer, 400: BAD_REQUEST})
+    def get(self, request: Request) -> Response:
+        stats = {**aid_stats(), **project_stats(), **people_stats()}
+        return Response(StatsSerializer(stats, context={"request": request}).data)
+
+
+class PartnerRouter(DefaultRouter):
+    include_format_suffixes = False  # `?format=` only: one URL per resource
+
+
+router = PartnerRouter()
+router.register("aid-packages", AidPackageViewSet, basename="aidpackage")
+router.register("projects", ReconstructionProjectViewSet, basename="reconstructionproject")
+router.register("rehabilitation-groups", RehabilitationGroupViewSet, basename="rehabilitationgroup")
+router.register("partnerships", SisterCityPartnershipViewSet, basename="sistercitypartnership")
+
+urlpatterns = [
+    *router.urls,
+    path("stats/", StatsView.as_view(), name="stats"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+]

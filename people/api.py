@@ -1,0 +1,61 @@
+"""Partner API: rehabilitation groups, sister-city partnerships, and their part of the stats."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, QuerySet, Sum
+
+from editorial.api import PartnerReadOnlyViewSet
+from editorial.renditions import photos_prefetch
+from people.filters import RehabilitationGroupFilterSet, SisterCityPartnershipFilterSet
+from people.models import RehabilitationGroup, SisterCityPartnership
+from people.serializers import RehabilitationGroupSerializer, SisterCityPartnershipSerializer
+
+
+class RehabilitationGroupViewSet(PartnerReadOnlyViewSet):
+    """Published groups of Ukrainian children who came to Azerbaijan for medical and
+    psychosocial rehabilitation: when they arrived and left, how many children and adults,
+    the cohort the group was formed for, the programme, host and partners.
+
+    Counts only: no record of an individual child exists in the system, and photos showing
+    children are published only with consent on file. Newest arrival first.
+    """
+
+    serializer_class = RehabilitationGroupSerializer
+    filterset_class = RehabilitationGroupFilterSet
+
+    def get_queryset(self) -> QuerySet[RehabilitationGroup]:
+        return (
+            RehabilitationGroup.objects.published()
+            .select_related("host_institution", "host_place")
+            .prefetch_related("home_regions", "partners", photos_prefetch(), "sources")
+        )
+
+
+class SisterCityPartnershipViewSet(PartnerReadOnlyViewSet):
+    """Published partnerships between Ukrainian and Azerbaijani cities and regions: the two
+    places, the kind of agreement, when it was established, and a timeline of activities.
+    """
+
+    serializer_class = SisterCityPartnershipSerializer
+    filterset_class = SisterCityPartnershipFilterSet
+
+    def get_queryset(self) -> QuerySet[SisterCityPartnership]:
+        return (
+            SisterCityPartnership.objects.published()
+            .select_related("ukrainian_place", "azerbaijani_place")
+            .prefetch_related("activities", photos_prefetch(), "sources")
+        )
+
+
+def people_stats() -> dict[str, Any]:
+    """Children rehabilitated and groups, from published groups; published partnerships."""
+    groups = RehabilitationGroup.objects.published().aggregate(
+        children=Sum("children_count"), groups=Count("pk")
+    )
+    return {
+        "children_rehabilitated": groups["children"] or 0,
+        "rehabilitation_groups": groups["groups"],
+        "partnerships": SisterCityPartnership.objects.published().count(),
+    }

@@ -1,0 +1,26 @@
+"""Filters of the rehabilitation groups and partnerships endpoints."""
+
+from __future__ import annotations
+
+import django_filters
+
+from editorial.api import YearFilter
+from people.models import RehabilitationGroup, SisterCityPartnership
+
+
+class RehabilitationGroupFilterSet(django_filters.FilterSet):
+    year = YearFilter(field_name="arrived_on", help_text="Year the group arrived, e.g. 2025.")
+    ordering = django_filters.OrderingFilter(
+        fields=("arrived_on", "children_count"),
+        help_text="Sort by arrived_on or children_count; prefix '-' for descending.",
+    )
+
+    class Meta:
+        model = RehabilitationGroup
+        fields = ["cohort", "programme"]
+
+
+class SisterCityPartnershipFilterSet(django_filters.FilterSet):
+    class Meta:
+        model = SisterCityPartnership
+        fields = ["kind"]

@@ -1,0 +1,94 @@
+"""How rehabilitation groups and sister-city partnerships look in the partner API.
+
+A group holds counts only: no record of an individual child exists anywhere.
+"""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from editorial.api import (
+    ApproximateDateField,
+    DetailUrlField,
+    OrganizationSummarySerializer,
+    PhotoSerializer,
+    PlaceSummarySerializer,
+    SourceSerializer,
+)
+from people.models import PartnershipActivity, RehabilitationGroup, SisterCityPartnership
+
+
+class RehabilitationGroupSerializer(serializers.ModelSerializer):
+    url = DetailUrlField("api:rehabilitationgroup-detail")
+    arrived_on = ApproximateDateField()
+    home_regions = PlaceSummarySerializer(many=True, read_only=True)
+    host_institution = OrganizationSummarySerializer(read_only=True, allow_null=True)
+    host_place = PlaceSummarySerializer(read_only=True, allow_null=True)
+    partners = OrganizationSummarySerializer(many=True, read_only=True)
+    photos = PhotoSerializer(many=True, read_only=True)
+    sources = SourceSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = RehabilitationGroup
+        fields = [
+            "url",
+            "slug",
+            "title",
+            "summary",
+            "body",
+            "cohort",
+            "programme",
+            "arrived_on",
+            "departed_on",
+            "children_count",
+            "adults_count",
+            "home_regions",
+            "host_institution",
+            "host_place",
+            "partners",
+            "photos",
+            "sources",
+            "updated_at",
+        ]
+
+
+class PartnershipActivitySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = PartnershipActivity
+        fields = ["date", "title", "text"]
+
+
+class SisterCityPartnershipSerializer(serializers.ModelSerializer):
+    url = DetailUrlField("api:sistercitypartnership-detail")
+    ukrainian_place = PlaceSummarySerializer(read_only=True)
+    azerbaijani_place = PlaceSummarySerializer(read_only=True)
+    activities = PartnershipActivitySerializer(many=True, read_only=True)
+    photos = PhotoSerializer(many=True, read_only=True)
+    sources = SourceSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = SisterCityPartnership
+        fields = [
+            "url",
+            "slug",
+            "title",
+            "summary",
+            "body",
+            "kind",
+            "established_on",
+            "ukrainian_place",
+            "azerbaijani_place",
+            "activities",
+            "photos",
+            "sources",
+            "updated_at",
+        ]
+
+
+class PeopleStatsSerializer(serializers.Serializer):
+    children_rehabilitated = serializers.IntegerField(
+        help_text="Children in published rehabilitation groups (the record's own sum; see "
+        "reported_figures for the official total)."
+    )
+    rehabilitation_groups = serializers.IntegerField()
+    partnerships = serializers.IntegerField(help_text="Published sister-city partnerships.")

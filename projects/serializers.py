@@ -1,0 +1,71 @@
+"""How reconstruction projects and their milestones look in the partner API."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from editorial.api import (
+    DetailUrlField,
+    OrganizationSummarySerializer,
+    PhotoSerializer,
+    PlaceSummarySerializer,
+    SourceSerializer,
+)
+from projects.models import Milestone, Phase, ReconstructionProject
+
+
+class MilestoneSerializer(serializers.ModelSerializer):
+    photos = PhotoSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Milestone
+        fields = ["date", "title", "text", "photos"]
+
+
+class ReconstructionProjectSerializer(serializers.ModelSerializer):
+    url = DetailUrlField("api:reconstructionproject-detail")
+    place = PlaceSummarySerializer(read_only=True)
+    funders = OrganizationSummarySerializer(many=True, read_only=True)
+    implementing_partners = OrganizationSummarySerializer(many=True, read_only=True)
+    milestones = MilestoneSerializer(many=True, read_only=True)
+    photos = PhotoSerializer(many=True, read_only=True)
+    sources = SourceSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = ReconstructionProject
+        fields = [
+            "url",
+            "slug",
+            "title",
+            "summary",
+            "body",
+            "facility_type",
+            "work_kind",
+            "phase",
+            "place",
+            "address",
+            "latitude",
+            "longitude",
+            "planned_start",
+            "planned_completion",
+            "actual_start",
+            "actual_completion",
+            "budget",
+            "currency",
+            "budget_usd",
+            "funders",
+            "implementing_partners",
+            "milestones",
+            "photos",
+            "sources",
+            "updated_at",
+        ]
+
+
+class ProjectsByPhaseSerializer(serializers.Serializer):
+    phase = serializers.ChoiceField(choices=Phase.choices)
+    projects = serializers.IntegerField()
+
+
+class ProjectStatsSerializer(serializers.Serializer):
+    projects_by_phase = ProjectsByPhaseSerializer(many=True)

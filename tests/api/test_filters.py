@@ -1,0 +1,157 @@
+"""Filters, ordering and search; bad values and unknown parameters give 400 naming them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from aid.models import DeliveryStatus, Sector
+from people.models import Cohort, SisterCityPartnership
+from projects.models import FacilityType, Phase
+from tests.factories import (
+    AidPackageFactory,
+    OrganizationFactory,
+    PlaceFactory,
+    ReconstructionProjectFactory,
+    RehabilitationGroupFactory,
+    SisterCityPartnershipFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+AID = "/api/v1/aid-packages/"
+
+
+def slugs(client: Any, path: str, **params: Any) -> list[str]:
+    response = client.get(path, params)
+    assert response.status_code == 200, response.content
+    return [item["slug"] for item in response.json()["results"]]
+
+
+def test_aid_filters_by_sector_status_and_funder(client: Any) -> None:
+    socar = OrganizationFactory(slug="socar")
+    AidPackageFactory(slug="energy", published=True, sector=Sector.ENERGY, funder=socar)
+    AidPackageFactory(
+        slug="medical",
+        published=True,
+        sector=Sector.MEDICAL,
+        delivery_status=DeliveryStatus.DELIVERED,
+        delivered_on=dt.date(2025, 3, 1),
+    )
+    assert slugs(client, AID, sector="energy") == ["energy"]
+    assert slugs(client, AID, delivery_status="delivered") == ["medical"]
+    assert slugs(client, AID, funder="socar") == ["energy"]
+
+
+def test_aid_filters_by_decision_dates(client: Any) -> None:
+    for slug, day in (("early", dt.date(2024, 1, 5)), ("late", dt.date(2025, 6, 5))):
+        AidPackageFactory(slug=slug, published=True, decided_on=day)
+    assert slugs(client, AID, decided_after="2025-01-01") == ["late"]
+    assert slugs(client, AID, decided_before="2024-12-31") == ["early"]
+
+
+def test_aid_search_finds_words_in_any_language(client: Any) -> None:
+    AidPackageFactory(slug="gen", published=True, title_en="Generators", title_uk="Генератори")
+    AidPackageFactory(slug="other", published=True, title_en="Medicine")
+    # Case-insensitive for Cyrillic on PostgreSQL only (SQLite folds ASCII): same case here.
+    assert slugs(client, AID, search="Генератори") == ["gen"]
+    assert slugs(client, AID, search="generators grid") == ["gen"]
+
+
+def test_aid_ordering_and_default_order_end_with_pk(client: Any) -> None:
+    for slug, usd in (("b", "20"), ("a", "10"), ("c", "30")):
+        AidPackageFactory(slug=slug, published=True, value_usd=Decimal(usd))
+    assert slugs(client, AID, ordering="value_usd") == ["a", "b", "c"]
+    assert slugs(client, AID, ordering="-value_usd") == ["c", "b", "a"]
+    # No decision dates: the default order falls through to the newest first.
+    assert slugs(client, AID) == ["c", "a", "b"]
+
+
+@pytest.mark.parametrize(
+    ("param", "value"),
+    [
+        ("sector", "weapons"),
+        ("delivery_status", "lost"),
+        ("funder", "nobody"),
+        ("decided_after", "yesterday"),
+        ("decided_before", "2025-13-01"),
+        ("ordering", "body"),
+        ("page_size", "201"),
+        ("page_size", "0"),
+        ("page", "first"),
+        ("format", "xml"),
+    ],
+)
+def test_aid_bad_value_is_400_naming_the_parameter(client: Any, param: str, value: str) -> None:
+    response = client.get(AID, {param: value})
+    assert response.status_code == 400
+    assert list(response.json()) == [param]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        AID,
+        "/api/v1/projects/",
+        "/api/v1/rehabilitation-groups/",
+        "/api/v1/partnerships/",
+        "/api/v1/stats/",
+    ],
+)
+def test_unknown_parameter_is_400_naming_it(client: Any, path: str) -> None:
+    response = client.get(path, {"sectr": "energy"})
+    assert response.status_code == 400
+    assert "Unknown query parameter" in response.json()["sectr"][0]
+
+
+def test_detail_refuses_list_parameters(client: Any) -> None:
+    AidPackageFactory(slug="one", published=True)
+    response = client.get(f"{AID}one/", {"page": "2"})
+    assert response.status_code == 400
+    assert list(response.json()) == ["page"]
+
+
+def test_projects_filter_by_phase_facility_city_and_funder(client: Any) -> None:
+    irpin = PlaceFactory(slug="irpin")
+    funder = OrganizationFactory(slug="fund")
+    school = ReconstructionProjectFactory(slug="school", published=True, place=irpin)
+    school.funders.add(funder)
+    ReconstructionProjectFactory(
+        slug="park", published=True, facility_type=FacilityType.PARK, phase=Phase.DESIGN
+    )
+    path = "/api/v1/projects/"
+    assert slugs(client, path, phase="design") == ["park"]
+    assert slugs(client, path, facility_type="school") == ["school"]
+    assert slugs(client, path, city="irpin") == ["school"]
+    assert slugs(client, path, funder="fund") == ["school"]
+    assert client.get(path, {"city": "atlantis"}).json().keys() == {"city"}
+
+
+def test_groups_filter_by_cohort_and_year(client: Any) -> None:
+    RehabilitationGroupFactory(
+        slug="y2024",
+        published=True,
+        arrived_on=dt.date(2024, 7, 1),
+        departed_on=None,
+        cohort=Cohort.OTHER,
+    )
+    RehabilitationGroupFactory(slug="y2025", published=True)
+    path = "/api/v1/rehabilitation-groups/"
+    assert slugs(client, path, year="2024") == ["y2024"]
+    assert slugs(client, path, cohort="fallen_defenders") == ["y2025"]
+    assert slugs(client, path, ordering="arrived_on") == ["y2024", "y2025"]
+    assert client.get(path, {"year": "twenty"}).json().keys() == {"year"}
+    assert client.get(path, {"cohort": "adults"}).json().keys() == {"cohort"}
+
+
+def test_partnerships_filter_by_kind(client: Any) -> None:
+    SisterCityPartnershipFactory(slug="sister", published=True)
+    SisterCityPartnershipFactory(
+        slug="coop", published=True, kind=SisterCityPartnership.Kind.COOPERATION_AGREEMENT
+    )
+    path = "/api/v1/partnerships/"
+    assert slugs(client, path, kind="cooperation_agreement") == ["coop"]
+    assert client.get(path, {"kind": "alliance"}).json().keys() == {"kind"}

@@ -1,0 +1,88 @@
+"""/api/v1/stats/: totals from published records only, and the reported figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from aid.models import AidItem, DeliveryStatus, Sector
+from projects.models import Phase
+from tests.factories import (
+    AidItemFactory,
+    AidPackageFactory,
+    ReconstructionProjectFactory,
+    RehabilitationGroupFactory,
+    ReportedFigureFactory,
+    SisterCityPartnershipFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def stats(client: Any) -> dict[str, Any]:
+    delivered = AidPackageFactory(
+        published=True,
+        value_usd=Decimal("100"),
+        decided_on=dt.date(2025, 1, 1),
+        delivery_status=DeliveryStatus.DELIVERED,
+        delivered_on=dt.date(2025, 2, 1),
+    )
+    AidPackageFactory(published=True, value_usd=Decimal("50"), decided_on=dt.date(2024, 5, 1))
+    AidPackageFactory(published=True, sector=Sector.MEDICAL)  # no USD value, no date
+    draft = AidPackageFactory(value_usd=Decimal("9999"))
+    AidItemFactory(package=delivered, quantity=Decimal("3"))
+    AidItemFactory(package=delivered, kind=AidItem.Kind.CABLE, unit=AidItem.Unit.METRES)
+    AidItemFactory(package=draft, quantity=Decimal("1000"))
+    ReconstructionProjectFactory(published=True, phase=Phase.DESIGN)
+    ReconstructionProjectFactory(phase=Phase.DESIGN)
+    RehabilitationGroupFactory(published=True, children_count=30)
+    RehabilitationGroupFactory(published=True, children_count=12)
+    RehabilitationGroupFactory(children_count=500)
+    SisterCityPartnershipFactory(published=True)
+    ReportedFigureFactory(published=True)
+    ReportedFigureFactory(title="Draft figure")
+    response = client.get("/api/v1/stats/")
+    assert response.status_code == 200
+    return response.json()
+
+
+def test_stats_sum_usd_by_sector_and_status(stats: dict[str, Any]) -> None:
+    energy, medical = stats["aid_by_sector"]
+    assert energy == {
+        "sector": "energy",
+        "packages": 2,
+        "packages_without_usd": 0,
+        "usd": {"pledged": "50.00", "in_transit": "0.00", "delivered": "100.00"},
+    }
+    assert medical["packages_without_usd"] == 1
+
+
+def test_stats_sum_usd_by_year_of_decision(stats: dict[str, Any]) -> None:
+    by_year = {row["year"]: row for row in stats["aid_by_year"]}
+    assert set(by_year) == {None, 2024, 2025}
+    assert by_year[2025]["usd"]["delivered"] == "100.00"
+
+
+def test_stats_sum_item_quantities_by_kind_and_unit(stats: dict[str, Any]) -> None:
+    assert stats["items"] == [
+        {"kind": "cable", "unit": "metres", "quantity": "10.00", "packages": 1},
+        {"kind": "generator", "unit": "pieces", "quantity": "3.00", "packages": 1},
+    ]
+
+
+def test_stats_count_people_projects_and_partnerships(stats: dict[str, Any]) -> None:
+    assert stats["children_rehabilitated"] == 42
+    assert stats["rehabilitation_groups"] == 2
+    assert stats["projects_by_phase"] == [{"phase": "design", "projects": 1}]
+    assert stats["partnerships"] == 1
+
+
+def test_stats_show_published_reported_figures_with_source(stats: dict[str, Any]) -> None:
+    [figure] = stats["reported_figures"]
+    assert figure["as_of"] == "2025-07-10"
+    assert figure["value"] == "42000000.00"
+    assert figure["source"]["publisher"] == "AZERTAC"
