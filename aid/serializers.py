@@ -9,8 +9,8 @@ from editorial.api import (
     ApproximateDateField,
     DetailUrlField,
     OrganizationSummarySerializer,
-    PhotoSerializer,
     PlaceSummarySerializer,
+    PublishableSerializer,
     SourceSerializer,
 )
 
@@ -26,7 +26,7 @@ class AidItemSerializer(serializers.ModelSerializer):
         return str(item)
 
 
-class AidPackageSerializer(serializers.ModelSerializer):
+class AidPackageSerializer(PublishableSerializer):
     url = DetailUrlField("api:aidpackage-detail")
     dac_code = serializers.CharField(read_only=True, help_text="OECD DAC 5-digit purpose code.")
     decided_on = ApproximateDateField()
@@ -36,17 +36,10 @@ class AidPackageSerializer(serializers.ModelSerializer):
     recipient = OrganizationSummarySerializer(read_only=True, allow_null=True)
     origin = PlaceSummarySerializer(read_only=True, allow_null=True)
     items = AidItemSerializer(many=True, read_only=True)
-    photos = PhotoSerializer(many=True, read_only=True)
-    sources = SourceSerializer(many=True, read_only=True)
 
     class Meta:
         model = AidPackage
-        fields = [
-            "url",
-            "slug",
-            "title",
-            "summary",
-            "body",
+        fields = PublishableSerializer.fields_with(
             "sector",
             "dac_code",
             "delivery_status",
@@ -64,10 +57,7 @@ class AidPackageSerializer(serializers.ModelSerializer):
             "recipient",
             "origin",
             "items",
-            "photos",
-            "sources",
-            "updated_at",
-        ]
+        )
 
 
 class ReportedFigureSerializer(serializers.ModelSerializer):

@@ -434,3 +434,18 @@ class PhotoSerializer(serializers.ModelSerializer):
             "role",
             "renditions",
         ]
+
+
+class PublishableSerializer(serializers.ModelSerializer):
+    """What every published record shows first and last: where it is, its texts, its public
+    photos and its sources. Subclasses list their own fields with `fields_with()`."""
+
+    photos = PhotoSerializer(many=True, read_only=True)
+    sources = SourceSerializer(many=True, read_only=True)
+
+    LEADING_FIELDS = ("url", "slug", "title", "summary", "body")
+    TRAILING_FIELDS = ("photos", "sources", "updated_at")
+
+    @classmethod
+    def fields_with(cls, *own: str) -> list[str]:
+        return [*cls.LEADING_FIELDS, *own, *cls.TRAILING_FIELDS]

@@ -11,31 +11,23 @@ from editorial.api import (
     ApproximateDateField,
     DetailUrlField,
     OrganizationSummarySerializer,
-    PhotoSerializer,
     PlaceSummarySerializer,
-    SourceSerializer,
+    PublishableSerializer,
 )
 from people.models import PartnershipActivity, RehabilitationGroup, SisterCityPartnership
 
 
-class RehabilitationGroupSerializer(serializers.ModelSerializer):
+class RehabilitationGroupSerializer(PublishableSerializer):
     url = DetailUrlField("api:rehabilitationgroup-detail")
     arrived_on = ApproximateDateField()
     home_regions = PlaceSummarySerializer(many=True, read_only=True)
     host_institution = OrganizationSummarySerializer(read_only=True, allow_null=True)
     host_place = PlaceSummarySerializer(read_only=True, allow_null=True)
     partners = OrganizationSummarySerializer(many=True, read_only=True)
-    photos = PhotoSerializer(many=True, read_only=True)
-    sources = SourceSerializer(many=True, read_only=True)
 
     class Meta:
         model = RehabilitationGroup
-        fields = [
-            "url",
-            "slug",
-            "title",
-            "summary",
-            "body",
+        fields = PublishableSerializer.fields_with(
             "cohort",
             "programme",
             "arrived_on",
@@ -46,10 +38,7 @@ class RehabilitationGroupSerializer(serializers.ModelSerializer):
             "host_institution",
             "host_place",
             "partners",
-            "photos",
-            "sources",
-            "updated_at",
-        ]
+        )
 
 
 class PartnershipActivitySerializer(serializers.ModelSerializer):
@@ -58,31 +47,21 @@ class PartnershipActivitySerializer(serializers.ModelSerializer):
         fields = ["date", "title", "text"]
 
 
-class SisterCityPartnershipSerializer(serializers.ModelSerializer):
+class SisterCityPartnershipSerializer(PublishableSerializer):
     url = DetailUrlField("api:sistercitypartnership-detail")
     ukrainian_place = PlaceSummarySerializer(read_only=True)
     azerbaijani_place = PlaceSummarySerializer(read_only=True)
     activities = PartnershipActivitySerializer(many=True, read_only=True)
-    photos = PhotoSerializer(many=True, read_only=True)
-    sources = SourceSerializer(many=True, read_only=True)
 
     class Meta:
         model = SisterCityPartnership
-        fields = [
-            "url",
-            "slug",
-            "title",
-            "summary",
-            "body",
+        fields = PublishableSerializer.fields_with(
             "kind",
             "established_on",
             "ukrainian_place",
             "azerbaijani_place",
             "activities",
-            "photos",
-            "sources",
-            "updated_at",
-        ]
+        )
 
 
 class PeopleStatsSerializer(serializers.Serializer):

@@ -9,7 +9,7 @@ from editorial.api import (
     OrganizationSummarySerializer,
     PhotoSerializer,
     PlaceSummarySerializer,
-    SourceSerializer,
+    PublishableSerializer,
 )
 from projects.models import Milestone, Phase, ReconstructionProject
 
@@ -22,23 +22,16 @@ class MilestoneSerializer(serializers.ModelSerializer):
         fields = ["date", "title", "text", "photos"]
 
 
-class ReconstructionProjectSerializer(serializers.ModelSerializer):
+class ReconstructionProjectSerializer(PublishableSerializer):
     url = DetailUrlField("api:reconstructionproject-detail")
     place = PlaceSummarySerializer(read_only=True)
     funders = OrganizationSummarySerializer(many=True, read_only=True)
     implementing_partners = OrganizationSummarySerializer(many=True, read_only=True)
     milestones = MilestoneSerializer(many=True, read_only=True)
-    photos = PhotoSerializer(many=True, read_only=True)
-    sources = SourceSerializer(many=True, read_only=True)
 
     class Meta:
         model = ReconstructionProject
-        fields = [
-            "url",
-            "slug",
-            "title",
-            "summary",
-            "body",
+        fields = PublishableSerializer.fields_with(
             "facility_type",
             "work_kind",
             "phase",
@@ -56,10 +49,7 @@ class ReconstructionProjectSerializer(serializers.ModelSerializer):
             "funders",
             "implementing_partners",
             "milestones",
-            "photos",
-            "sources",
-            "updated_at",
-        ]
+        )
 
 
 class ProjectsByPhaseSerializer(serializers.Serializer):
