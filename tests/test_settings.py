@@ -187,3 +187,30 @@ def test_settings_languages_are_english_ukrainian_azerbaijani() -> None:
 def test_settings_translations_fall_back_to_english() -> None:
     assert settings.MODELTRANSLATION_FALLBACK_LANGUAGES == ("en",)
     assert settings.MODELTRANSLATION_DEFAULT_LANGUAGE == "en"
+
+
+def manage(*args: str, **environ: str) -> subprocess.CompletedProcess[str]:
+    env = {key: value for key, value in os.environ.items() if not key.startswith(DEPLOY_PREFIXES)}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    env.update(environ)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_manage_py_runs_on_a_developer_machine_without_any_configuration() -> None:
+    result = manage("makemigrations", "--check", "--dry-run")
+    assert result.returncode == 0, result.stderr
+    assert "No changes detected" in result.stdout
+
+
+def test_manage_py_still_refuses_debug_off_without_a_secret_key() -> None:
+    result = manage("check", DJANGO_DEBUG="0")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
