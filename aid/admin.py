@@ -54,7 +54,6 @@ class AidPackageAdmin(PublishableAdmin):
         "title",
         "status",
         "pending_change",
-        "pending_change",
         "sector",
         "delivery_status",
         "decided",

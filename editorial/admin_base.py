@@ -13,9 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ChangeList
 from django.contrib.admin.widgets import AdminTextareaWidget
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -33,8 +31,9 @@ from django.utils.html import format_html
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationGenericStackedInline
+from modeltranslation.settings import AVAILABLE_LANGUAGES
 from modeltranslation.translator import translator
-from modeltranslation.utils import build_localized_fieldname
+from modeltranslation.utils import build_localized_fieldname, get_translation_fields
 
 from editorial import workflow
 from editorial.admin_photos import BulkPhotoUploadMixin
@@ -62,13 +61,9 @@ def translated_fields(model: type[models.Model]) -> list[str]:
     return [field.name for field in model._meta.concrete_fields if field.name in registered]
 
 
-def language_codes() -> list[str]:
-    return [code for code, _name in settings.LANGUAGES]
-
-
 def localized_names(*fields: str) -> list[str]:
     """Every language's column for each of `fields`, e.g. for search_fields."""
-    return [build_localized_fieldname(field, code) for field in fields for code in language_codes()]
+    return get_translation_fields(*fields)
 
 
 def language_rows(model: type[models.Model]) -> list[tuple[str, ...]]:
@@ -76,7 +71,7 @@ def language_rows(model: type[models.Model]) -> list[tuple[str, ...]]:
     fields = translated_fields(model)
     return [
         tuple(build_localized_fieldname(field, code) for field in fields)
-        for code in language_codes()
+        for code in AVAILABLE_LANGUAGES
     ]
 
 
@@ -84,7 +79,7 @@ def language_fieldsets(model: type[models.Model]) -> Fieldsets:
     """One fieldset per language, named in that language ("Українська"), one field a line."""
     return [
         (get_language_info(code)["name_local"], {"fields": list(row)})
-        for code, row in zip(language_codes(), language_rows(model), strict=True)
+        for code, row in zip(AVAILABLE_LANGUAGES, language_rows(model), strict=True)
     ]
 
 
@@ -111,9 +106,6 @@ def publishable_fieldsets(model: type[Publishable], content: Sequence[Any]) -> F
 
 # --- Editorial state: the admin's side of editorial/workflow.py ------------------------------
 
-# Children of these items (milestones, photos) are edited on their own pages by editors.
-EDITOR_STATUSES = frozenset({Status.DRAFT, Status.IN_REVIEW})
-
 
 def publishable_owner(obj: models.Model | None) -> Publishable | None:
     """The publishable item whose public page shows `obj`: the item itself, or the item a child
@@ -134,7 +126,7 @@ def may_change_child(user: User, obj: models.Model) -> bool:
     without a pending revision: editors may do that only while the item is not public, and
     nobody while the item is archived."""
     owner = publishable_owner(obj)
-    if owner is None or owner.status in EDITOR_STATUSES:
+    if owner is None or owner.edits_in_place():
         return True
     return owner.status == Status.PUBLISHED and workflow.may_publish(user, type(owner))
 
@@ -433,19 +425,20 @@ class PublishableAdmin(BulkPhotoUploadMixin, WorkflowAdminMixin, PhotoOwnerAdmin
 
     # --- The change form -------------------------------------------------------------------
 
-    def change_view(
+    def render_change_form(
         self,
         request: HttpRequest,
-        object_id: str,
+        context: dict[str, Any],
+        add: bool = False,
+        change: bool = False,
         form_url: str = "",
-        extra_context: dict[str, Any] | None = None,
+        obj: Publishable | None = None,
     ) -> HttpResponse:
-        obj = self.get_object(request, unquote(object_id))
-        context = dict(extra_context or {})
-        if obj is not None and self.has_view_or_change_permission(request, obj):
+        # Django has loaded the item and checked the permission by now: no second look-up.
+        if obj is not None and obj.pk is not None:
             context.update(self.workflow_context(request, obj))
             context.update(self.photo_upload_context(request, obj))
-        return super().change_view(request, object_id, form_url, context)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(
         self, request: HttpRequest, obj: Publishable, form: forms.ModelForm, change: bool

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from editorial import services, workflow
-from editorial.models import Photo, Status
+from editorial.models import Photo
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -72,9 +72,7 @@ class BulkPhotoUploadMixin:
 
     def photo_upload_context(self, request: HttpRequest, item: Any) -> dict[str, Any]:
         """The change form's "Upload photos" button, for drafts and items in review only."""
-        if item.status in (Status.DRAFT, Status.IN_REVIEW) and self.has_change_permission(
-            request, item
-        ):
+        if item.edits_in_place() and self.has_change_permission(request, item):
             return {"photo_upload_url": self._url("photos", item.pk)}
         return {}
 

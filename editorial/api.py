@@ -13,7 +13,6 @@ from typing import Any, ClassVar
 
 import django_filters
 from django import forms
-from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
@@ -23,6 +22,7 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema_field
+from modeltranslation.settings import AVAILABLE_LANGUAGES
 from modeltranslation.utils import build_localized_fieldname
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
@@ -40,10 +40,6 @@ API_PREFIX = "/api/"
 # Query parameters every endpoint understands besides its filters.
 COMMON_PARAMETERS = frozenset({"format", "lang"})
 PAGE_PARAMETERS = frozenset({"page", "page_size"})
-
-
-def language_codes() -> list[str]:
-    return [code for code, _name in settings.LANGUAGES]
 
 
 # --- Language and conditional GET, for every response under /api/ ----------------------------
@@ -67,8 +63,8 @@ class PartnerApiMiddleware:
         lang = request.GET.get("lang")
         if lang is None:
             lang = translation.get_language_from_request(request)
-        elif lang not in language_codes():
-            choices = ", ".join(language_codes())
+        elif lang not in list(AVAILABLE_LANGUAGES):
+            choices = ", ".join(list(AVAILABLE_LANGUAGES))
             message = f"'{lang}' is not a supported language; use one of: {choices}."
             return JsonResponse({"lang": [message]}, status=400)
         with translation.override(lang):
@@ -301,7 +297,7 @@ class PartnerAutoSchema(AutoSchema):
         lang = OpenApiParameter(
             "lang",
             OpenApiTypes.STR,
-            enum=language_codes(),
+            enum=list(AVAILABLE_LANGUAGES),
             description=(
                 "Language of text fields (else from Accept-Language). "
                 "A missing translation falls back to English."
@@ -325,7 +321,7 @@ class TranslatedSearchFilter(django_filters.CharFilter):
         for word in (value or "").split():
             matches = Q()
             for field in self.search_fields:
-                for code in language_codes():
+                for code in list(AVAILABLE_LANGUAGES):
                     lookup = f"{build_localized_fieldname(field, code)}__icontains"
                     matches |= Q(**{lookup: word})
             qs = qs.filter(matches)

@@ -26,14 +26,13 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from editorial.publishing import Publishable, PublishableQuerySet, Status
-from editorial.revisions import Revision, RevisionQuerySet, Transition
+from editorial.revisions import SUBMISSIONS, Revision, RevisionQuerySet, Transition
+from editorial.roles import has_model_perm
 
 User = AbstractBaseUser | AnonymousUser
 
 PANEL_SIZE = 10
 """Entries a panel shows; the rest are a click away in the lists."""
-
-SUBMISSIONS = (Transition.SUBMITTED, Transition.EDITED_WHILE_LIVE)
 
 
 @dataclass(frozen=True)
@@ -69,24 +68,19 @@ def publishable_models() -> list[type[Publishable]]:
     return [model for model in apps.get_models() if issubclass(model, Publishable)]
 
 
-def _may(user: User, action: str, model: type[models.Model]) -> bool:
-    opts = model._meta
-    return user.is_active and user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}")
-
-
 def publishable_by(user: User) -> list[type[Publishable]]:
-    return [model for model in publishable_models() if _may(user, "publish", model)]
+    return [model for model in publishable_models() if has_model_perm(user, "publish", model)]
 
 
 def editable_by(user: User) -> list[type[Publishable]]:
-    return [model for model in publishable_models() if _may(user, "change", model)]
+    return [model for model in publishable_models() if has_model_perm(user, "change", model)]
 
 
 def visible_to(user: User) -> list[type[Publishable]]:
     return [
         model
         for model in publishable_models()
-        if _may(user, "view", model) or _may(user, "change", model)
+        if has_model_perm(user, "view", model) or has_model_perm(user, "change", model)
     ]
 
 

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from editorial.revisions import Revision
+from editorial.roles import permission_name
 
 
 def _item_line(revision: Revision) -> str:
@@ -33,8 +34,9 @@ def _send(subject: str, body: str, recipients: list[str]) -> None:
 def submitted(revision: Revision) -> None:
     """Tell every active publisher of this kind of item that something awaits review."""
     model = revision.content_type.model_class()
-    perm = f"{model._meta.app_label}.publish_{model._meta.model_name}"
-    publishers = get_user_model().objects.with_perm(perm, include_superusers=True)
+    publishers = get_user_model().objects.with_perm(
+        permission_name("publish", model), include_superusers=True
+    )
     who = revision.user or _("Someone")
     _send(
         _("[Körpü] Awaiting review: %(item)s") % {"item": revision.object_repr},

@@ -134,6 +134,11 @@ class Publishable(models.Model):
         """The index behind published(); index names must be short, so each model names its own."""
         return models.Index(fields=["status", "publish_at", "expire_at"], name=name)
 
+    def edits_in_place(self) -> bool:
+        """A draft or an item in review is edited in its row; a live item's edit waits for
+        approval as a pending revision, and an archived item is not edited."""
+        return self.status in (Status.DRAFT, Status.IN_REVIEW)
+
     def is_public(self) -> bool:
         now = timezone.now()
         return (

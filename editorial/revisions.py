@@ -30,6 +30,10 @@ class Transition(models.TextChoices):
     ROLLED_BACK = "rolled_back", _("Earlier revision restored")
 
 
+# The transitions by which an editor hands work to a publisher.
+SUBMISSIONS = (Transition.SUBMITTED, Transition.EDITED_WHILE_LIVE)
+
+
 class RevisionState(models.TextChoices):
     RECORD = "record", _("History record")
     PENDING = "pending", _("Awaiting approval")

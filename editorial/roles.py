@@ -15,6 +15,16 @@ EDITORS = "Editors"
 PUBLISHERS = "Publishers"
 
 
+def permission_name(action: str, model: Any) -> str:
+    """E.g. "aid.publish_aidpackage" for ("publish", AidPackage)."""
+    return f"{model._meta.app_label}.{action}_{model._meta.model_name}"
+
+
+def has_model_perm(user: Any, action: str, model: Any) -> bool:
+    """Whether an active `user` may `action` (view, change, publish...) items of `model`."""
+    return user.is_active and user.has_perm(permission_name(action, model))
+
+
 def grant_role_permissions(
     apps: Any,
     app_label: str,

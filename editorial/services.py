@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from editorial import workflow
-from editorial.models import Photo, Publishable, Status
+from editorial.models import Photo, Publishable
 from editorial.renditions import ensure_renditions_on_commit
 from editorial.uploads import validate_and_clean
 
@@ -39,7 +39,7 @@ def add_photos(
     """
     if not (workflow.may_edit(user, type(item)) and user.has_perm("editorial.add_photo")):
         raise workflow.NotPermitted(_("You may not add photos to this item."))
-    if item.status not in (Status.DRAFT, Status.IN_REVIEW):
+    if not item.edits_in_place():
         raise workflow.NotAllowedNow(
             _("This item is live or archived: add photos in its form, so the change is reviewed.")
         )

@@ -24,7 +24,8 @@ from django.utils.translation import gettext as _
 from editorial import notifications
 from editorial.publishing import Publishable, Status
 from editorial.renditions import ensure_renditions_on_commit
-from editorial.revisions import Revision, RevisionState, Transition
+from editorial.revisions import SUBMISSIONS, Revision, RevisionState, Transition
+from editorial.roles import has_model_perm
 from editorial.snapshots import Snapshot, apply_snapshot, take_snapshot
 
 User = AbstractBaseUser | AnonymousUser
@@ -50,18 +51,12 @@ class EditConflict(WorkflowError):
 # --- Who may do what ------------------------------------------------------------------------
 
 
-def _perm(user: User, action: str, model: type[models.Model]) -> bool:
-    return user.is_active and user.has_perm(
-        f"{model._meta.app_label}.{action}_{model._meta.model_name}"
-    )
-
-
 def may_edit(user: User, model: type[models.Model]) -> bool:
-    return _perm(user, "change", model)
+    return has_model_perm(user, "change", model)
 
 
 def may_publish(user: User, model: type[models.Model]) -> bool:
-    return _perm(user, "publish", model)
+    return has_model_perm(user, "publish", model)
 
 
 def _require(allowed: bool, message: str) -> None:
@@ -122,8 +117,8 @@ def pending_revision(obj: Publishable) -> Revision | None:
     return Revision.objects.for_object(obj).pending().first()
 
 
-def _resolve_pending(obj: Publishable, user: User, state: str) -> Revision | None:
-    pending = pending_revision(obj)
+def _resolve_pending(pending: Revision | None, user: User, state: str) -> Revision | None:
+    """Close a pending revision (if any) as approved, rejected or superseded."""
     if pending:
         pending.state = state
         pending.resolved_by = user if user.is_authenticated else None
@@ -160,11 +155,11 @@ def check_version(obj: Publishable, *, expected_version: int) -> Publishable:
 def record_save(*, obj: Publishable, user: User, created: bool, comment: str = "") -> Revision:
     """Count a save the admin has written to a draft or in-review item, and keep a revision."""
     _require(
-        _perm(user, "add" if created else "change", type(obj)),
+        has_model_perm(user, "add" if created else "change", type(obj)),
         _("You may not edit this item."),
     )
     locked = _locked(obj)
-    if locked.status not in (Status.DRAFT, Status.IN_REVIEW):
+    if not locked.edits_in_place():
         raise NotAllowedNow(_("A published or archived item is changed through the workflow."))
     _save_state(locked, user, **({"created_by": user} if created else {}))
     obj.version = locked.version
@@ -193,7 +188,7 @@ def hold_pending(
     previous = pending_revision(locked)
     if previous and previous.base_version != base_version:
         raise EditConflict(_("Another change is waiting for approval; open the item again."))
-    _resolve_pending(locked, user, RevisionState.SUPERSEDED)
+    _resolve_pending(previous, user, RevisionState.SUPERSEDED)
     revision = _record(
         locked,
         user=user,
@@ -231,7 +226,7 @@ def request_changes(*, obj: Publishable, user: User, comment: str) -> Revision:
     if not comment.strip():
         raise NotAllowedNow(_("Say what should change: the comment is required."))
     locked = _locked(obj)
-    pending = _resolve_pending(locked, user, RevisionState.REJECTED)
+    pending = _resolve_pending(pending_revision(locked), user, RevisionState.REJECTED)
     if pending:
         author = pending.user
     elif locked.status == Status.IN_REVIEW:
@@ -273,7 +268,7 @@ def publish(
         apply_snapshot(locked, pending.snapshot)
         # Photos added in the held edit had their rows rolled back before renditions ran.
         ensure_renditions_on_commit(locked.photos.all())
-        _resolve_pending(locked, user, RevisionState.APPROVED)
+        _resolve_pending(pending, user, RevisionState.APPROVED)
     author = pending.user if pending else _last_submitter(locked)
     now = timezone.now()
     _save_state(
@@ -305,7 +300,7 @@ def unpublish(*, obj: Publishable, user: User, comment: str = "") -> Revision:
     locked = _locked(obj)
     if locked.status != Status.PUBLISHED:
         raise NotAllowedNow(_("Only a published item can be unpublished."))
-    _resolve_pending(locked, user, RevisionState.SUPERSEDED)
+    _resolve_pending(pending_revision(locked), user, RevisionState.SUPERSEDED)
     _save_state(locked, user, status=Status.DRAFT)
     return _record(locked, user=user, transition=Transition.UNPUBLISHED, comment=comment)
 
@@ -317,7 +312,7 @@ def archive(*, obj: Publishable, user: User, comment: str = "") -> Revision:
     locked = _locked(obj)
     if locked.status == Status.ARCHIVED:
         raise NotAllowedNow(_("The item is already archived."))
-    _resolve_pending(locked, user, RevisionState.SUPERSEDED)
+    _resolve_pending(pending_revision(locked), user, RevisionState.SUPERSEDED)
     _save_state(locked, user, status=Status.ARCHIVED)
     return _record(locked, user=user, transition=Transition.ARCHIVED, comment=comment)
 
@@ -343,7 +338,7 @@ def rollback(*, obj: Publishable, user: User, revision: Revision, comment: str =
     locked = _locked(obj)
     if (revision.content_type.model_class(), revision.object_id) != (type(obj), obj.pk):
         raise NotAllowedNow(_("That revision belongs to another item."))
-    _resolve_pending(locked, user, RevisionState.SUPERSEDED)
+    _resolve_pending(pending_revision(locked), user, RevisionState.SUPERSEDED)
     apply_snapshot(locked, revision.snapshot)
     ensure_renditions_on_commit(locked.photos.all())
     _save_state(locked, user)
@@ -359,7 +354,7 @@ def rollback(*, obj: Publishable, user: User, revision: Revision, comment: str =
 def _last_submitter(obj: Publishable) -> Any:
     submitted = (
         Revision.objects.for_object(obj)
-        .filter(transition__in=[Transition.SUBMITTED, Transition.EDITED_WHILE_LIVE])
+        .filter(transition__in=SUBMISSIONS)
         .select_related("user")
         .first()
     )
