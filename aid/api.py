@@ -5,8 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, DecimalField, Prefetch, Q, QuerySet, Sum, Value
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models import Count, DecimalField, Prefetch, Q, QuerySet, Sum
+from django.db.models.functions import ExtractYear
 
 from aid.filters import AidPackageFilterSet
 from aid.models import AidItem, AidPackage, DeliveryStatus, ReportedFigure
@@ -40,11 +40,16 @@ class AidPackageViewSet(PartnerReadOnlyViewSet):
         )
 
 
-def _usd(status: str) -> Coalesce:
-    return Coalesce(
-        Sum("value_usd", filter=Q(delivery_status=status)),
-        Value(Decimal("0")),
-        output_field=DecimalField(max_digits=18, decimal_places=2),
+# Sums can outgrow the 14 digits of one value.
+TOTAL = DecimalField(max_digits=18, decimal_places=2)
+
+
+def _usd(status: str) -> Sum:
+    return Sum(
+        "value_usd",
+        filter=Q(delivery_status=status),
+        default=Decimal("0"),
+        output_field=TOTAL,
     )
 
 
@@ -72,11 +77,7 @@ def aid_stats() -> dict[str, Any]:
         AidItem.objects.filter(package__in=packages)
         .values("kind", "unit")
         .annotate(
-            quantity=Coalesce(
-                Sum("quantity"),
-                Value(Decimal("0")),
-                output_field=DecimalField(max_digits=18, decimal_places=2),
-            ),
+            quantity=Sum("quantity", default=Decimal("0"), output_field=TOTAL),
             packages=Count("package", distinct=True),
         )
         .order_by("kind", "unit")

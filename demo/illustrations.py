@@ -7,6 +7,7 @@ lets the loader name files by content and skip work on a second run.
 
 from __future__ import annotations
 
+import functools
 import io
 import itertools
 import unicodedata
@@ -44,6 +45,7 @@ def render_illustration(theme: Theme, title: str) -> bytes:
     return buffer.getvalue()
 
 
+@functools.cache
 def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     return ImageFont.load_default(size=size)
 

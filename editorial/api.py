@@ -23,7 +23,7 @@ from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema_field
 from modeltranslation.settings import AVAILABLE_LANGUAGES
-from modeltranslation.utils import build_localized_fieldname
+from modeltranslation.utils import get_translation_fields
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
@@ -320,10 +320,8 @@ class TranslatedSearchFilter(django_filters.CharFilter):
     def filter(self, qs: QuerySet, value: str) -> QuerySet:
         for word in (value or "").split():
             matches = Q()
-            for field in self.search_fields:
-                for code in list(AVAILABLE_LANGUAGES):
-                    lookup = f"{build_localized_fieldname(field, code)}__icontains"
-                    matches |= Q(**{lookup: word})
+            for name in get_translation_fields(*self.search_fields):
+                matches |= Q(**{f"{name}__icontains": word})
             qs = qs.filter(matches)
         return qs
 

@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.files.storage import Storage
 from django.db import IntegrityError, models, transaction
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -119,9 +118,11 @@ def _file_name(photo: Photo, width: int, fmt: str) -> str:
     return f"{_name_prefix(photo)}{width}w.{'jpg' if fmt == RenditionFormat.JPEG else 'webp'}"
 
 
-def _is_current(rendition: Rendition, photo: Photo) -> bool:
-    """Made from the photo's present original (a new original gives a new name prefix)."""
-    return posixpath.basename(rendition.file.name).startswith(_name_prefix(photo))
+def _current(photo: Photo, renditions: Iterable[Rendition]) -> list[Rendition]:
+    """Those made from the photo's present original (a new original gives a new name prefix).
+    The prefix is hashed once per photo: this runs for every photo a page renders."""
+    prefix = _name_prefix(photo)
+    return [r for r in renditions if posixpath.basename(r.file.name).startswith(prefix)]
 
 
 def _missing(original_width: int, current: list[Rendition]) -> list[tuple[int, str]]:
@@ -140,7 +141,7 @@ def missing_renditions(photo: Photo) -> list[tuple[int, str]]:
     renditions, prefetched or queried."""
     if not photo.image:
         return []
-    current = [r for r in photo.renditions.all() if _is_current(r, photo)]
+    current = _current(photo, photo.renditions.all())
     return _missing(photo.width or rendition_widths()[-1], current)
 
 
@@ -156,7 +157,7 @@ def ensure_renditions(photo: Photo) -> list[Rendition]:
     if photo.pk is None or not photo.image:
         return []
     existing = list(photo.renditions.all())
-    current = [r for r in existing if _is_current(r, photo)]
+    current = _current(photo, existing)
     stale = [r for r in existing if r not in current]
     if stale:
         _discard(stale)
@@ -284,12 +285,8 @@ def _discard(stale: list[Rendition]) -> None:
     """Delete renditions of a replaced original; their files go once that is committed."""
     Rendition.objects.filter(pk__in=[r.pk for r in stale]).delete()
     for rendition in stale:
-        transaction.on_commit(partial(_delete_file, rendition.file.storage, rendition.file.name))
-
-
-def _delete_file(storage: Storage, name: str) -> None:
-    if storage.exists(name):
-        storage.delete(name)
+        # Storage.delete() ignores a file that is already gone: no exists() round-trip.
+        transaction.on_commit(partial(rendition.file.storage.delete, rendition.file.name))
 
 
 # --- Reading: what a page needs to show a photo ------------------------------------------------
@@ -309,7 +306,7 @@ class PictureSources:
 def picture_sources(photo: Photo) -> PictureSources:
     """From the photo's renditions (prefetch them: see `photos_prefetch`); the original when
     there are none yet. Never generates anything."""
-    renditions = [r for r in photo.renditions.all() if _is_current(r, photo)]
+    renditions = _current(photo, photo.renditions.all())
     by_format = {
         fmt: sorted((r for r in renditions if r.format == fmt), key=lambda r: r.width)
         for fmt in RenditionFormat.values
@@ -333,7 +330,7 @@ def smallest_rendition(photo: Photo) -> Rendition | None:
     cached = getattr(photo, "_prefetched_objects_cache", {}).get("renditions")
     if cached is None:
         return None
-    current = [r for r in cached if _is_current(r, photo)]
+    current = _current(photo, cached)
     current.sort(key=lambda r: (r.format != RenditionFormat.WEBP, r.width))
     return current[0] if current else None
 

@@ -52,10 +52,10 @@ class SisterCityPartnershipViewSet(PartnerReadOnlyViewSet):
 def people_stats() -> dict[str, Any]:
     """Children rehabilitated and groups, from published groups; published partnerships."""
     groups = RehabilitationGroup.objects.published().aggregate(
-        children=Sum("children_count"), groups=Count("pk")
+        children=Sum("children_count", default=0), groups=Count("pk")
     )
     return {
-        "children_rehabilitated": groups["children"] or 0,
+        "children_rehabilitated": groups["children"],
         "rehabilitation_groups": groups["groups"],
         "partnerships": SisterCityPartnership.objects.published().count(),
     }
