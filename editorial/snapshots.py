@@ -194,8 +194,11 @@ def _row_changes(
 
 
 def _same(value: Any) -> Any:
-    """An empty text is stored as NULL in one column and "" in another: both mean nothing."""
-    return "" if value is None else value
+    """What a person would compare: an empty text stored as NULL or "" means nothing, and a
+    browser sends a textarea's line breaks as CRLF where an import wrote LF."""
+    if value is None:
+        return ""
+    return value.replace("\r\n", "\n") if isinstance(value, str) else value
 
 
 def _children_changes(

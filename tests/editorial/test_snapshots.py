@@ -199,3 +199,11 @@ def test_diff_names_choices_and_related_rows_as_a_person_reads_them() -> None:
 
     assert changes["sector"] == ("Energy", "Demining")
     assert changes["funder"][1] == "Mine Action Agency"
+
+
+def test_diff_ignores_line_breaks_sent_as_crlf_by_a_browser() -> None:
+    package = AidPackageFactory(body_en="First paragraph.\n\nSecond paragraph.")
+    before = take_snapshot(package)
+    package.body_en = "First paragraph.\r\n\r\nSecond paragraph."
+    package.save()
+    assert diff(AidPackage, before, take_snapshot(package)) == []
