@@ -1,8 +1,11 @@
-"""Settings every test runs with: fast hashing, throwaway media and static, no manifest."""
+"""Settings every test runs with: fast hashing, throwaway media and static, no manifest, and
+English as the active language."""
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
@@ -16,3 +19,12 @@ def _test_settings(settings: pytest.FixtureRequest, tmp_path: Path) -> None:
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _english_between_tests() -> Iterator[None]:
+    """LocaleMiddleware leaves a request's language active in the thread, and modeltranslation
+    writes `title=` to the active language's column: each test starts and ends in English."""
+    translation.activate("en")
+    yield
+    translation.activate("en")

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from aid.querysets import AidPackageQuerySet
 from editorial.dates import DatePrecision, format_approximate, precision_field, starts_its_period
 from editorial.models import Organization, Place, Publishable, Source
 from editorial.money import Currency, amount_field, currency_field, usd_field
@@ -146,7 +147,10 @@ class AidPackage(Publishable):
         help_text=_("The published texts that report this aid."),
     )
 
+    public_url_name = "aid:detail"
     revision_children = ("items",)
+
+    objects = AidPackageQuerySet.as_manager()
 
     class Meta:
         ordering = ["-decided_on", "-dispatched_on", "-pk"]

@@ -1,13 +1,13 @@
-"""Top-level URLs: the admin and the plain front door (the public site is its own issue)."""
+"""Top-level URLs: the public site under /<lang>/, the admin, the API, sitemap and robots."""
 
 from typing import Any
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.admin import AdminSite
 from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
-from django.views.generic import TemplateView
 
 from editorial.dashboard import workflow_dashboard
 
@@ -27,10 +27,19 @@ def admin_index(request: HttpRequest, extra_context: dict[str, Any] | None = Non
 admin.site.index = admin_index
 
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="home.html"), name="home"),
     path("admin/", admin.site.urls),
     path("api/v1/", include("config.api", namespace="api")),
+    path("", include("public.urls_root")),
 ]
+
+# `/` has no page of its own: LocaleMiddleware redirects it to /<lang>/ by Accept-Language.
+urlpatterns += i18n_patterns(
+    path("", include("public.urls")),
+    path("aid/", include("aid.urls")),
+    path("projects/", include("projects.urls")),
+    path("rehabilitation/", include("people.urls_rehabilitation")),
+    path("partnerships/", include("people.urls_partnerships")),
+)
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -27,6 +28,18 @@ class PublishableQuerySet(models.QuerySet):
             Q(publish_at__isnull=True) | Q(publish_at__lte=now),
             Q(expire_at__isnull=True) | Q(expire_at__gt=now),
         )
+
+    def for_listing(self) -> PublishableQuerySet:
+        """What a public list shows of each item; models extend it with their related rows."""
+        from editorial.renditions import photos_prefetch
+
+        return self.prefetch_related(photos_prefetch())
+
+    def for_detail(self) -> PublishableQuerySet:
+        """What a public detail page (and its admin preview) shows; models extend it."""
+        from editorial.renditions import photos_prefetch
+
+        return self.prefetch_related(photos_prefetch())
 
     def scheduled(self) -> PublishableQuerySet:
         """Approved items whose go-live time is still ahead."""
@@ -93,6 +106,8 @@ class Publishable(models.Model):
 
     photos = GenericRelation("editorial.Photo")
 
+    # The URL name of the public detail page ("aid:detail"); empty for records without one.
+    public_url_name: ClassVar[str] = ""
     # Reverse relations edited inline and kept in revisions, e.g. ("items",).
     revision_children: ClassVar[tuple[str, ...]] = ()
     # Changed only by the workflow's transitions, never by editing the content.
@@ -128,6 +143,11 @@ class Publishable(models.Model):
                 condition=Q(version__gte=1), name="%(app_label)s_%(class)s_version_positive"
             ),
         ]
+
+    def get_absolute_url(self) -> str:
+        if not self.public_url_name:
+            raise NotImplementedError(f"{type(self).__name__} has no public page")
+        return reverse(self.public_url_name, kwargs={"slug": self.slug})
 
     @staticmethod
     def live_index(name: str) -> models.Index:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from editorial.dates import DatePrecision, format_approximate, precision_field, starts_its_period
 from editorial.models import Organization, Place, Publishable, Source
 from editorial.timeline import TimelineEntry
+from people.querysets import RehabilitationGroupQuerySet, SisterCityPartnershipQuerySet
 
 
 class Cohort(models.TextChoices):
@@ -116,6 +117,10 @@ class RehabilitationGroup(Publishable):
         help_text=_("The published texts that report this group."),
     )
 
+    public_url_name = "rehabilitation:detail"
+
+    objects = RehabilitationGroupQuerySet.as_manager()
+
     class Meta:
         ordering = ["-arrived_on", "-pk"]
         verbose_name = _("rehabilitation group")
@@ -209,7 +214,10 @@ class SisterCityPartnership(Publishable):
         help_text=_("The published texts that report this partnership."),
     )
 
+    public_url_name = "partnerships:detail"
     revision_children = ("activities",)
+
+    objects = SisterCityPartnershipQuerySet.as_manager()
 
     class Meta:
         ordering = ["ukrainian_place__name", "azerbaijani_place__name"]

@@ -11,6 +11,7 @@ from editorial.geo import coordinate_constraints, latitude_field, longitude_fiel
 from editorial.models import Organization, Place, Publishable, Source
 from editorial.money import Currency, amount_field, currency_field, usd_field
 from editorial.timeline import TimelineEntry
+from projects.querysets import ReconstructionProjectQuerySet
 
 
 class FacilityType(models.TextChoices):
@@ -136,6 +137,9 @@ class ReconstructionProject(Publishable):
         help_text=_("The published texts that report this project."),
     )
 
+    objects = ReconstructionProjectQuerySet.as_manager()
+
+    public_url_name = "projects:detail"
     revision_children = ("milestones",)
 
     class Meta:

@@ -40,13 +40,13 @@ def picture(photo: Photo, sizes: str = DEFAULT_SIZES, loading: str = "lazy") -> 
 
 def _dimensions(width: int | None, height: int | None) -> SafeString:
     if not (width and height):
-        return format_html("")
+        return SafeString("")
     return format_html(' width="{}" height="{}"', width, height)
 
 
 def _caption(photo: Photo) -> SafeString:
     if not (photo.caption or photo.credit):
-        return format_html("")
+        return SafeString("")
     credit = format_html('<small class="photo-credit">{}</small>', photo.credit)
     if not photo.caption:
         return format_html("<figcaption>{}</figcaption>", credit)

@@ -15,7 +15,7 @@ AUGUST_2025 = dt.date(2025, 8, 1)
 @pytest.mark.parametrize(
     ("precision", "expected"),
     [
-        (DatePrecision.DAY, "Aug. 1, 2025"),
+        (DatePrecision.DAY, "1 August 2025"),
         (DatePrecision.MONTH, "August 2025"),
         (DatePrecision.YEAR, "2025"),
     ],

@@ -1,0 +1,76 @@
+"""Base views of the public pages: every list and detail starts from `published()`.
+
+The content apps subclass these. Their models' querysets provide `for_listing()` and
+`for_detail()`, which declare once what a page needs (related rows, public photos with their
+renditions), so a page costs the same few queries however many rows it shows. The admin's
+preview renders `for_detail()` rows through the same template (see `render_detail`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Model, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.views.generic import DetailView, ListView
+from django_filters import FilterSet
+
+
+class PublishedListView(ListView):
+    """A public list of published items, narrowed by the page's FilterSet, 20 a page.
+
+    Filter values that do not validate give the page with the form's errors, no results and
+    status 400: a bad link is said to be bad rather than silently showing everything.
+    """
+
+    paginate_by = 20
+    filterset_class: type[FilterSet] | None = None
+    filterset: FilterSet | None = None
+
+    def get_queryset(self) -> QuerySet:
+        queryset = self.model.objects.published().for_listing()
+        if self.filterset_class is None:
+            return queryset
+        self.filterset = self.filterset_class(
+            self.request.GET or None, queryset=queryset, request=self.request
+        )
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            return queryset.none()
+        return self.filterset.qs
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = super().get(request, *args, **kwargs)
+        if self.filterset is not None and self.filterset.is_bound and self.filterset.errors:
+            response.status_code = 400
+        return response
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["filterset"] = self.filterset
+        # A page number alone is not a filter: "Clear filters" only when one is set.
+        context["filtered"] = self.filterset is not None and any(
+            self.request.GET.get(name) for name in self.filterset.filters
+        )
+        return context
+
+
+class PublishedDetailView(DetailView):
+    """A public detail page: only a published item, looked up by slug, else 404."""
+
+    def get_queryset(self) -> QuerySet:
+        return self.model.objects.published().for_detail()
+
+
+def render_detail(
+    request: HttpRequest, view_class: type[PublishedDetailView], obj: Model, **extra: Any
+) -> TemplateResponse:
+    """Render `obj` through `view_class`'s template and context, as the public page would.
+
+    Used by the admin's preview with a row that `published()` would not return.
+    """
+    view = view_class()
+    view.setup(request, slug=obj.slug)
+    view.object = obj
+    context = view.get_context_data(object=obj, **extra)
+    return TemplateResponse(request, view.get_template_names(), context)

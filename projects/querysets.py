@@ -1,0 +1,37 @@
+"""What the public pages of reconstruction projects read, declared once per page kind."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch
+
+from editorial.publishing import PublishableQuerySet
+from editorial.renditions import photos_prefetch
+
+
+class ReconstructionProjectQuerySet(PublishableQuerySet):
+    def for_listing(self) -> ReconstructionProjectQuerySet:
+        """A list card: the project, its city and its public photos."""
+        return super().for_listing().select_related("place")
+
+    def for_detail(self) -> ReconstructionProjectQuerySet:
+        """The whole page: city and region, funders, implementing partners, sources, and the
+        milestones in date order with their public photos."""
+        # Imported here: projects.models imports this module to build its manager.
+        from projects.models import Milestone
+
+        milestones = Milestone.objects.order_by("date", "pk").prefetch_related(photos_prefetch())
+        return (
+            super()
+            .for_detail()
+            .select_related("place", "place__region")
+            .prefetch_related(
+                "funders",
+                "implementing_partners",
+                "sources",
+                Prefetch("milestones", queryset=milestones),
+            )
+        )
+
+    def for_map(self) -> ReconstructionProjectQuerySet:
+        """Only what a map point needs, for every project of a (filtered) list at once."""
+        return self.prefetch_related(None).select_related("place")

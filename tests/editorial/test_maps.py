@@ -1,0 +1,148 @@
+"""Server-side country maps: points inside the picture and linked, labels escaped, outlines of
+Ukraine (with Crimea) and Azerbaijan drawn from the installed atlas, a clear error without it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from editorial import maps
+from editorial.maps import MapDataMissing, MapPoint, country_map
+
+KYIV = MapPoint(50.4501, 30.5234, "Kyiv", "/en/projects/kyiv/", "completed")
+IRPIN = MapPoint(50.5218, 30.2506, "Irpin", "/en/projects/irpin/", "planned")
+BAKU = MapPoint(40.4093, 49.8671, "Baku", "", "az-city")
+
+
+def view_box(html: str) -> tuple[float, float]:
+    width, height = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', html).groups()
+    return float(width), float(height)
+
+
+def circles(html: str) -> list[tuple[float, float]]:
+    return [
+        (float(x), float(y))
+        for x, y in re.findall(r'<circle cx="([-\d.]+)" cy="([-\d.]+)" r="7"', html)
+    ]
+
+
+def test_map_points_lie_within_the_view_box() -> None:
+    html = country_map([KYIV, IRPIN, BAKU], title="Places")
+
+    width, height = view_box(html)
+    spots = circles(html)
+    assert len(spots) == 3
+    assert all(0 < x < width and 0 < y < height for x, y in spots)
+
+
+def test_map_fits_a_point_outside_the_countries() -> None:
+    tbilisi = MapPoint(41.7151, 44.8271, "Tbilisi")
+    warsaw = MapPoint(52.2297, 21.0122, "Warsaw")
+
+    html = country_map([tbilisi, warsaw], title="Neighbours", countries=("AZ",))
+
+    width, height = view_box(html)
+    assert all(0 < x < width and 0 < y < height for x, y in circles(html))
+
+
+def test_map_points_are_links_in_the_picture_and_in_the_list() -> None:
+    html = country_map([KYIV, BAKU], title="Places")
+
+    assert '<a href="/en/projects/kyiv/" class="map__point map__point--completed">' in html
+    assert "<title>Kyiv</title>" in html
+    assert '<li><a href="/en/projects/kyiv/">Kyiv</a></li>' in html
+    # A point without an address is named, not linked.
+    assert '<g class="map__point map__point--az-city"><title>Baku</title>' in html
+    assert "<li>Baku</li>" in html
+
+
+def test_map_escapes_labels_and_titles() -> None:
+    point = MapPoint(50.45, 30.52, '<script>alert("x")</script>', '/a?b=1&c="2"')
+
+    html = country_map([point], title="<b>Title</b>")
+
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
+    assert 'href="/a?b=1&amp;c=&quot;2&quot;"' in html
+    assert "&lt;b&gt;Title&lt;/b&gt;" in html
+
+
+def test_map_is_a_labelled_figure_with_a_legend_in_the_order_given() -> None:
+    html = country_map(
+        [KYIV, IRPIN], title="Projects", legend={"planned": "Planned", "completed": "Completed"}
+    )
+
+    assert html.startswith('<figure class="map">')
+    map_id = re.search(r'<title id="(map-[0-9a-f]{8})-title">Projects</title>', html).group(1)
+    assert f'aria-labelledby="{map_id}-title" aria-describedby="{map_id}-desc"' in html
+    legend = re.search(r'<ul class="legend">(.*?)</ul>', html).group(1)
+    assert re.findall(r"</span>(\w+)</li>", legend) == ["Planned", "Completed"]
+    assert "2 places on this map" in html
+
+
+def test_map_without_points_still_draws_the_countries() -> None:
+    html = country_map([], title="Nothing yet")
+
+    assert "No places are marked" in html
+    assert "<details" not in html
+    assert 'fill="#ffffff"' in html
+
+
+def test_map_draws_ukraine_and_azerbaijan_and_names_them() -> None:
+    html = country_map([KYIV], title="Places")
+
+    focus_path = re.search(r'<path d="([^"]+)" fill="#ffffff"', html).group(1)
+    assert focus_path.count("M") >= 3  # Ukraine; Azerbaijan and its Nakhchivan exclave
+    assert ">Ukraine</text>" in html
+    assert ">Azerbaijan</text>" in html
+
+
+def point_in_ring(lon: float, lat: float, ring: tuple[tuple[float, float], ...]) -> bool:
+    inside = False
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
+        if (y0 > lat) != (y1 > lat) and lon < x0 + (lat - y0) * (x1 - x0) / (y1 - y0):
+            inside = not inside
+    return inside
+
+
+@pytest.mark.parametrize(
+    ("country", "lon", "lat"),
+    [
+        ("804", 30.52, 50.45),  # Kyiv
+        ("804", 34.10, 44.95),  # Simferopol: Crimea is Ukraine
+        ("031", 49.87, 40.41),  # Baku
+        ("031", 45.41, 39.21),  # Nakhchivan
+    ],
+)
+def test_atlas_outlines_hold_their_cities(country: str, lon: float, lat: float) -> None:
+    assert any(point_in_ring(lon, lat, ring) for ring in maps._atlas()[country])
+
+
+def test_atlas_russia_does_not_hold_crimea() -> None:
+    assert not any(point_in_ring(34.10, 44.95, ring) for ring in maps._atlas()["643"])
+
+
+def test_map_rejects_an_unknown_country_code() -> None:
+    with pytest.raises(ValueError, match="XX"):
+        country_map([KYIV], title="Places", countries=("XX",))
+
+
+@pytest.fixture
+def _atlas_not_installed(settings: pytest.FixtureRequest, tmp_path: Path) -> Iterator[None]:
+    settings.BASE_DIR = tmp_path
+    maps._atlas.cache_clear()
+    maps._country_bbox.cache_clear()
+    maps._outlines.cache_clear()
+    yield
+    maps._atlas.cache_clear()
+    maps._country_bbox.cache_clear()
+    maps._outlines.cache_clear()
+
+
+@pytest.mark.usefixtures("_atlas_not_installed")
+def test_map_without_the_atlas_fails_naming_make_install() -> None:
+    with pytest.raises(MapDataMissing, match=r"world-atlas.*make install"):
+        country_map([KYIV], title="Places")
