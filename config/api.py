@@ -13,13 +13,16 @@ from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
 from rest_framework.views import APIView
 
-from aid.api import AidPackageViewSet, aid_stats
+from aid.api import AidPackageViewSet
 from aid.serializers import AidStatsSerializer
+from aid.stats import aid_stats
 from editorial.api import BAD_REQUEST, PartnerApiMixin
-from people.api import RehabilitationGroupViewSet, SisterCityPartnershipViewSet, people_stats
+from people.api import RehabilitationGroupViewSet, SisterCityPartnershipViewSet
 from people.serializers import PeopleStatsSerializer
-from projects.api import ReconstructionProjectViewSet, project_stats
+from people.stats import people_stats
+from projects.api import ReconstructionProjectViewSet
 from projects.serializers import ProjectStatsSerializer
+from projects.stats import project_stats
 
 app_name = "api"
 

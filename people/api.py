@@ -1,10 +1,8 @@
-"""Partner API: rehabilitation groups, sister-city partnerships, and their part of the stats."""
+"""Partner API: rehabilitation groups and sister-city partnerships (stats: people/stats.py)."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import QuerySet
 
 from editorial.api import PartnerReadOnlyViewSet
 from editorial.renditions import photos_prefetch
@@ -47,15 +45,3 @@ class SisterCityPartnershipViewSet(PartnerReadOnlyViewSet):
             .select_related("ukrainian_place", "azerbaijani_place")
             .prefetch_related("activities", photos_prefetch(), "sources")
         )
-
-
-def people_stats() -> dict[str, Any]:
-    """Children rehabilitated and groups, from published groups; published partnerships."""
-    groups = RehabilitationGroup.objects.published().aggregate(
-        children=Sum("children_count", default=0), groups=Count("pk")
-    )
-    return {
-        "children_rehabilitated": groups["children"],
-        "rehabilitation_groups": groups["groups"],
-        "partnerships": SisterCityPartnership.objects.published().count(),
-    }

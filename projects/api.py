@@ -1,10 +1,8 @@
-"""Partner API: reconstruction projects, and the projects part of the stats."""
+"""Partner API: reconstruction projects (their stats are in projects/stats.py)."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from editorial.api import PartnerReadOnlyViewSet
 from editorial.renditions import photos_prefetch
@@ -38,14 +36,3 @@ class ReconstructionProjectViewSet(PartnerReadOnlyViewSet):
                 "sources",
             )
         )
-
-
-def project_stats() -> dict[str, Any]:
-    """Published projects counted by phase."""
-    rows = (
-        ReconstructionProject.objects.published()
-        .values("phase")
-        .annotate(projects=Count("pk"))
-        .order_by("phase")
-    )
-    return {"projects_by_phase": list(rows)}
