@@ -1,0 +1,192 @@
+"""Search across every kind of published content, in English, Ukrainian and Azerbaijani.
+
+Each content model gives one queryset of (kind, pk, rank, published_at) rows over its
+published items; the four are joined with UNION ALL and ordered by rank in the database, so a
+page of results costs a count, the page's keys, and one query per kind on the page, however
+many rows match.
+
+On PostgreSQL the rank is full-text search: a weighted document (title A, summary and place
+or organisation names B, body C) of all three languages' columns, the English ones stemmed
+with the "english" configuration and the Ukrainian and Azerbaijani ones with "simple"
+(PostgreSQL ships no dictionary for either), matched by `websearch_to_tsquery` in both
+configurations. The documents are computed per query: the record holds hundreds of items,
+not millions; an expression GIN index is the next step if it grows.
+
+On SQLite every word must appear somewhere, and items with all words in a title come first,
+then the newest. SQLite compares case only for ASCII letters, so each word is also matched
+in its lower, capitalised and upper case: "київ" finds "Київ", though not "КиЇв".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import reduce
+from operator import and_, or_
+from typing import Any
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import Case, F, FloatField, Model, Q, QuerySet, Value, When
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+
+from aid.models import AidPackage
+from people.models import RehabilitationGroup, SisterCityPartnership
+from projects.models import ReconstructionProject
+
+MAX_QUERY_LENGTH = 200
+# PostgreSQL's text-search configuration for each language's columns.
+TEXT_SEARCH_CONFIGS = {"en": "english", "uk": "simple", "az": "simple"}
+
+
+@dataclass(frozen=True)
+class SearchableKind:
+    """One kind of content: its model, its label on a result, and which names to search."""
+
+    key: str
+    model: type[Model]
+    label: Promise
+    # Translated names of related places and organisations (foreign keys only, so a match
+    # never repeats the row), searched with the summary's weight.
+    related_names: tuple[str, ...] = ()
+
+
+KINDS: tuple[SearchableKind, ...] = (
+    SearchableKind(
+        "aid", AidPackage, _("Aid package"), ("funder__name", "recipient__name", "origin__name")
+    ),
+    SearchableKind("project", ReconstructionProject, _("Reconstruction project"), ("place__name",)),
+    SearchableKind(
+        "group",
+        RehabilitationGroup,
+        _("Rehabilitation group"),
+        ("host_place__name", "host_institution__name"),
+    ),
+    SearchableKind(
+        "partnership",
+        SisterCityPartnership,
+        _("Partnership"),
+        ("ukrainian_place__name", "azerbaijani_place__name"),
+    ),
+)
+KINDS_BY_KEY = {kind.key: kind for kind in KINDS}
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    kind: SearchableKind
+    item: Any  # a published AidPackage, ReconstructionProject, ...
+
+
+def _languages() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def _columns(field: str) -> list[tuple[str, str]]:
+    """(column, language) of a translated field in every language: ("title_uk", "uk")..."""
+    return [(build_localized_fieldname(field, code), code) for code in _languages()]
+
+
+def _words(query: str) -> list[str]:
+    return [word for word in query.split() if word.strip("\"'-")]
+
+
+def search_keys(query: str) -> QuerySet:
+    """(result_kind, pk, result_rank, published_at) rows of the published items matching
+    `query`, best first: one UNION ALL queryset, so counting and slicing happen in the
+    database."""
+    if connection.vendor == "postgresql":
+        ranked = [_postgres_ranked(kind, query) for kind in KINDS]
+    else:
+        ranked = [_plain_ranked(kind, _words(query)) for kind in KINDS]
+    first, *others = ranked
+    return first.union(*others, all=True).order_by(
+        "-result_rank", "-published_at", "result_kind", "pk"
+    )
+
+
+def _keys(kind: SearchableKind, queryset: QuerySet, rank: Any) -> QuerySet:
+    return (
+        # Prefixed names: a model may have a field called `kind` (partnerships do).
+        queryset.annotate(result_kind=Value(kind.key), result_rank=rank)
+        .values("result_kind", "pk", "result_rank", "published_at")
+        .order_by()
+    )
+
+
+def _postgres_ranked(kind: SearchableKind, query: str) -> QuerySet:
+    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+    weighted = [("title", "A"), ("summary", "B"), ("body", "C")]
+    parts = [
+        SearchVector(column, config=TEXT_SEARCH_CONFIGS[code], weight=weight)
+        for field, weight in weighted
+        for column, code in _columns(field)
+    ]
+    parts += [
+        SearchVector(column, config="simple", weight="B")
+        for name in kind.related_names
+        for column, _code in _columns(name)
+    ]
+    document = reduce(lambda left, right: left + right, parts)
+    search_query = reduce(
+        or_,
+        [
+            SearchQuery(query, config=config, search_type="websearch")
+            for config in sorted(set(TEXT_SEARCH_CONFIGS.values()))
+        ],
+    )
+    matching = kind.model.objects.published().annotate(document=document)
+    matching = matching.filter(document=search_query)
+    return _keys(kind, matching, SearchRank(F("document"), search_query))
+
+
+def _spellings(word: str) -> list[str]:
+    # SQLite's LIKE ignores case for ASCII letters only: try the usual cases of the others.
+    return sorted({word, word.lower(), word.capitalize(), word.upper()})
+
+
+def _contains_word(columns: Iterable[str], word: str) -> Q:
+    spellings = _spellings(word)
+    return reduce(
+        or_,
+        [Q(**{f"{column}__icontains": spelling}) for column in columns for spelling in spellings],
+    )
+
+
+def _plain_ranked(kind: SearchableKind, words: Sequence[str]) -> QuerySet:
+    title_columns = [column for column, _code in _columns("title")]
+    all_columns = [
+        column
+        for field in ("title", "summary", "body", *kind.related_names)
+        for column, _code in _columns(field)
+    ]
+    if not words:  # only quotes or dashes: nothing to look for
+        return _keys(kind, kind.model.objects.none(), Value(0.0, output_field=FloatField()))
+    matching = kind.model.objects.published().filter(
+        *[_contains_word(all_columns, word) for word in words]
+    )
+    in_title = reduce(and_, [_contains_word(title_columns, word) for word in words])
+    rank = Case(When(in_title, then=Value(1.0)), default=Value(0.0), output_field=FloatField())
+    return _keys(kind, matching, rank)
+
+
+def load_results(keys: Iterable[dict[str, Any]]) -> list[SearchResult]:
+    """The items behind a page of `search_keys` rows, in the same order: one query per kind."""
+    keys = list(keys)
+    wanted: dict[str, list[int]] = {}
+    for key in keys:
+        wanted.setdefault(key["result_kind"], []).append(key["pk"])
+    loaded: dict[tuple[str, int], Any] = {}
+    for key, pks in wanted.items():
+        kind = KINDS_BY_KEY[key]
+        # published() again: the rows are read a moment after the keys were.
+        for item in kind.model.objects.published().filter(pk__in=pks):
+            loaded[(key, item.pk)] = item
+    return [
+        SearchResult(KINDS_BY_KEY[key["result_kind"]], loaded[(key["result_kind"], key["pk"])])
+        for key in keys
+        if (key["result_kind"], key["pk"]) in loaded
+    ]

@@ -1,0 +1,154 @@
+"""/sitemap.xml with hreflang alternates, and robots.txt pointing to it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.utils import timezone, translation
+
+from editorial.models import Status
+from tests.factories import (
+    AidPackageFactory,
+    ReconstructionProjectFactory,
+    RehabilitationGroupFactory,
+    SisterCityPartnershipFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+FACTORIES = (
+    AidPackageFactory,
+    ReconstructionProjectFactory,
+    RehabilitationGroupFactory,
+    SisterCityPartnershipFactory,
+)
+
+
+@pytest.fixture(autouse=True)
+def _english_while_building():
+    # A request leaves its language active, and `title=` writes the active language's column.
+    with translation.override("en"):
+        yield
+
+
+def urls(response) -> dict[str, ET.Element]:
+    root = ET.fromstring(response.content)
+    return {url.findtext(f"{SITEMAP}loc"): url for url in root.findall(f"{SITEMAP}url")}
+
+
+def alternates(url: ET.Element) -> dict[str, str]:
+    return {link.get("hreflang"): link.get("href") for link in url.findall(f"{XHTML}link")}
+
+
+def test_sitemap_lists_home_and_lists_in_every_language(client):
+    response = client.get("/sitemap.xml")
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    listed = urls(response)
+    for path in ("", "aid/", "projects/", "rehabilitation/", "partnerships/"):
+        for language in ("en", "uk", "az"):
+            assert f"http://testserver/{language}/{path}" in listed
+
+
+def test_sitemap_lists_published_detail_pages_with_alternates(client):
+    AidPackageFactory(published=True, slug="fuel-2025")
+
+    listed = urls(client.get("/sitemap.xml"))
+
+    for language in ("en", "uk", "az"):
+        url = listed[f"http://testserver/{language}/aid/fuel-2025/"]
+        assert alternates(url) == {
+            "en": "http://testserver/en/aid/fuel-2025/",
+            "uk": "http://testserver/uk/aid/fuel-2025/",
+            "az": "http://testserver/az/aid/fuel-2025/",
+            "x-default": "http://testserver/aid/fuel-2025/",
+        }
+
+
+def test_sitemap_x_default_redirects_by_language(client):
+    AidPackageFactory(published=True, slug="fuel-2025")
+
+    response = client.get("/aid/fuel-2025/", headers={"accept-language": "uk"})
+
+    assert response.status_code == 302
+    assert response["Location"] == "/uk/aid/fuel-2025/"
+
+
+def test_sitemap_gives_each_detail_page_its_last_change(client):
+    package = AidPackageFactory(published=True, slug="fuel-2025")
+
+    url = urls(client.get("/sitemap.xml"))["http://testserver/uk/aid/fuel-2025/"]
+
+    assert url.findtext(f"{SITEMAP}lastmod") == package.updated_at.date().isoformat()
+
+
+def test_sitemap_covers_every_kind(client):
+    for number, factory in enumerate(FACTORIES):
+        factory(published=True, slug=f"kind-{number}")
+
+    listed = urls(client.get("/sitemap.xml"))
+
+    for path in (
+        "aid/kind-0/",
+        "projects/kind-1/",
+        "rehabilitation/kind-2/",
+        "partnerships/kind-3/",
+    ):
+        assert f"http://testserver/en/{path}" in listed
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"status": Status.DRAFT},
+        {"status": Status.IN_REVIEW},
+        {"status": Status.ARCHIVED},
+        {"status": Status.PUBLISHED, "publish_at": timezone.now() + dt.timedelta(days=1)},
+        {
+            "status": Status.PUBLISHED,
+            "publish_at": timezone.now() - dt.timedelta(days=2),
+            "expire_at": timezone.now() - dt.timedelta(days=1),
+        },
+    ],
+    ids=["draft", "in_review", "archived", "not_yet_live", "expired"],
+)
+def test_sitemap_leaves_out_unpublished_items(client, fields):
+    for number, factory in enumerate(FACTORIES):
+        factory(slug=f"hidden-{number}", **fields)
+
+    response = client.get("/sitemap.xml")
+
+    assert b"hidden-" not in response.content
+
+
+@pytest.mark.parametrize("per_kind", [2, 6])
+def test_sitemap_queries_do_not_grow(client, django_assert_num_queries, per_kind):
+    for factory in FACTORIES:
+        factory.create_batch(per_kind, published=True)
+
+    with django_assert_num_queries(4):  # the published items of each kind
+        response = client.get("/sitemap.xml")
+
+    assert len(urls(response)) == 3 * (5 + 4 * per_kind)
+
+
+def test_robots_txt_allows_the_site_and_points_to_the_sitemap(client):
+    response = client.get("/robots.txt")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert lines[:4] == ["User-agent: *", "Allow: /", "Disallow: /admin/", "Disallow: /api/"]
+    assert "Disallow: /uk/search/" in lines
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+def test_robots_txt_uses_the_requests_scheme(client):
+    response = client.get("/robots.txt", secure=True)
+
+    assert "Sitemap: https://testserver/sitemap.xml" in response.content.decode()
