@@ -1,7 +1,8 @@
 """The admin's side of the editorial workflow: transition pages, review of a pending change,
-revision history and restore. Every write here is one call into `editorial/workflow.py`, which
-checks the user's permission and the item's state on the server; this module only decides
-which buttons to show and turns the service's refusals into HTTP answers and messages.
+preview, revision history and restore. Every write here is one call into
+`editorial/workflow.py`, which checks the user's permission and the item's state on the
+server; this module only decides which buttons to show and turns the service's refusals into
+HTTP answers and messages.
 """
 
 from __future__ import annotations
@@ -11,22 +12,32 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AdminSplitDateTime
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseRedirect,
+)
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from editorial import workflow
+from editorial.preview import preview_response
 from editorial.publishing import Publishable, Status
 from editorial.revisions import Revision
-from editorial.snapshots import Change, diff, take_snapshot
+from editorial.snapshots import Change, Snapshot, diff, take_snapshot
 
 # --- Forms ----------------------------------------------------------------------------------
 
@@ -224,6 +235,16 @@ class WorkflowAdminMixin:
                 name=f"{prefix}_rollback",
             ),
             path(
+                "<path:object_id>/workflow/preview/",
+                wrap(self.preview_view),
+                name=f"{prefix}_preview",
+            ),
+            path(
+                "<path:object_id>/history/<int:revision_id>/preview/",
+                wrap(self.revision_preview_view),
+                name=f"{prefix}_revision_preview",
+            ),
+            path(
                 "<path:object_id>/workflow/<str:action>/",
                 wrap(self.transition_view),
                 name=f"{prefix}_transition",
@@ -307,6 +328,7 @@ class WorkflowAdminMixin:
             "workflow_actions": actions,
             "pending_revision": pending,
             "review_url": self._url("review", obj.pk),
+            "preview_url": self._url("preview", obj.pk) if obj.public_url_name else None,
             "history_url": self._url("history", obj.pk),
         }
 
@@ -363,10 +385,70 @@ class WorkflowAdminMixin:
             pending=pending,
             changes=diff(self.model, take_snapshot(obj), pending.snapshot),
             may_decide=may_decide,
+            preview_url=self._url("preview", obj.pk) if obj.public_url_name else None,
             approve_url=self._url("transition", obj.pk, "publish"),
             send_back_url=self._url("transition", obj.pk, "request_changes"),
             send_back_form=RequiredCommentForm(),
             approve_form=CommentForm(),
+        )
+
+    # --- Preview -------------------------------------------------------------------------------
+
+    def _preview(
+        self,
+        request: HttpRequest,
+        obj: Publishable,
+        snapshot: Snapshot | None,
+        label: str,
+        url: str,
+    ) -> HttpResponse:
+        language = request.GET.get("lang") or translation.get_language()
+        if language not in dict(settings.LANGUAGES):
+            return HttpResponseBadRequest(
+                _("Unknown language “%(code)s”: use one of %(codes)s.")
+                % {"code": language, "codes": ", ".join(dict(settings.LANGUAGES))}
+            )
+        return preview_response(
+            request, obj, snapshot=snapshot, language=language, preview_url=url, label=label
+        )
+
+    def preview_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        """The page as it will look once approved: the pending change if one waits, else the
+        row as it stands (a draft, an item in review, or the live version)."""
+        obj = self._viewable(request, object_id)
+        if not obj.public_url_name:
+            raise Http404(_("This kind of item has no public page."))
+        pending = workflow.pending_revision(obj)
+        if pending is not None:
+            label = _("the change waiting for approval")
+        elif obj.is_public():
+            label = _("the live version")
+        else:
+            label = _("this %(state)s version") % {"state": obj.get_status_display().lower()}
+        return self._preview(
+            request,
+            obj,
+            pending.snapshot if pending else None,
+            label,
+            self._url("preview", obj.pk),
+        )
+
+    def revision_preview_view(
+        self, request: HttpRequest, object_id: str, revision_id: int
+    ) -> HttpResponse:
+        obj = self._viewable(request, object_id)
+        if not obj.public_url_name:
+            raise Http404(_("This kind of item has no public page."))
+        revision = self._revision(obj, revision_id)
+        label = _("the revision of %(when)s") % {
+            "when": date_format(timezone.localtime(revision.created_at), "DATETIME_FORMAT")
+        }
+        return self._preview(
+            request,
+            obj,
+            revision.snapshot,
+            label,
+            self._url("revision_preview", obj.pk, revision.pk),
         )
 
     # --- History and restore -------------------------------------------------------------------
@@ -423,6 +505,9 @@ class WorkflowAdminMixin:
             revision=revision,
             previous=previous,
             changes=changes,
+            preview_url=(
+                self._url("revision_preview", obj.pk, revision.pk) if obj.public_url_name else None
+            ),
         )
 
     def rollback_view(self, request: HttpRequest, object_id: str, revision_id: int) -> HttpResponse:

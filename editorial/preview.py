@@ -1,0 +1,84 @@
+"""Preview: a draft, a pending change or an old revision rendered by the public page's own view.
+
+The snapshot is written to the database inside a transaction that is always rolled back, and
+the page is rendered from `for_detail()` inside it, so the preview is exactly what the public
+page would show (the same template, context, prefetches and photo rules) and nothing of it is
+ever committed, scheduled (renditions wait for a commit) or seen by another connection.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.db import transaction
+from django.http import HttpRequest
+from django.template.response import TemplateResponse
+from django.urls import resolve
+from django.utils import translation
+from django.utils.translation import get_language_info
+
+from editorial.publishing import Publishable
+from editorial.snapshots import Snapshot, apply_snapshot
+from editorial.views import render_detail
+
+
+class NoPublicPage(Exception):
+    """The model has no public detail page to preview."""
+
+
+def preview_response(
+    request: HttpRequest,
+    obj: Publishable,
+    *,
+    snapshot: Snapshot | None,
+    language: str,
+    preview_url: str,
+    label: str,
+) -> TemplateResponse:
+    """Render `obj` (with `snapshot` applied, if given) as its public page in `language`.
+
+    `preview_url` is this preview's own address: the language switcher links to it with
+    `?lang=`, so staff can read the preview in every language without reaching the public URL.
+    """
+    if not obj.public_url_name:
+        raise NoPublicPage(type(obj).__name__)
+    with translation.override(language), transaction.atomic():
+        try:
+            if snapshot is not None:
+                apply_snapshot(obj, snapshot)
+            row = type(obj).objects.for_detail().get(pk=obj.pk)
+            public_url = row.get_absolute_url()
+            view_class = resolve(public_url).func.view_class
+            response = render_detail(
+                request,
+                view_class,
+                row,
+                preview_label=label,
+                page_languages=_languages(request, preview_url, language),
+                canonical_url=request.build_absolute_uri(public_url),
+            )
+            response.render()
+        finally:
+            transaction.set_rollback(True)
+    # Staff-only and never to be cached or indexed by anything between us and the browser.
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Content-Language"] = language
+    return response
+
+
+def _languages(request: HttpRequest, preview_url: str, current: str) -> list[dict[str, object]]:
+    languages = []
+    for code, _name in settings.LANGUAGES:
+        url = f"{preview_url}?{urlencode({'lang': code})}"
+        languages.append(
+            {
+                "code": code,
+                "name": get_language_info(code)["name_local"],
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url),
+                "current": code == current,
+            }
+        )
+    return languages
