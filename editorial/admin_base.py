@@ -345,6 +345,33 @@ class LiveItemGuardMixin:
         allowed = super().has_delete_permission(request, obj)
         return allowed and (obj is None or may_change_child(request.user, obj))
 
+    def save_model(self, request: HttpRequest, obj: models.Model, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        self._record_on_owner(request, obj, _("“%(child)s” changed on its own page."))
+
+    def delete_model(self, request: HttpRequest, obj: models.Model) -> None:
+        owner = publishable_owner(obj)
+        super().delete_model(request, obj)
+        self._record_on_owner(request, obj, _("“%(child)s” deleted."), owner)
+
+    def delete_queryset(self, request: HttpRequest, queryset: models.QuerySet) -> None:
+        for child in queryset:
+            self.delete_model(request, child)
+
+    def _record_on_owner(
+        self,
+        request: HttpRequest,
+        child: models.Model,
+        comment: str,
+        owner: Publishable | None = None,
+    ) -> None:
+        """The item's history shows the change, and open forms of the item become outdated."""
+        owner = owner or publishable_owner(child)
+        if owner is not None:
+            workflow.record_child_change(
+                owner=owner, user=request.user, comment=comment % {"child": child}
+            )
+
 
 class PhotoOwnerAdmin(ListPrefetchMixin, TranslationAdmin):
     """An admin of something photos are attached to: the photo inline and a photos column."""

@@ -172,6 +172,26 @@ def record_save(*, obj: Publishable, user: User, created: bool, comment: str = "
 
 
 @transaction.atomic
+def record_child_change(*, owner: Publishable, user: User, comment: str) -> Revision:
+    """Count a change made to a child (a milestone, a photo) on its own admin page as a save of
+    the item it belongs to, and keep a revision of the item as it now is.
+
+    Such a change reaches a live item at once, so only a publisher may make it there; bumping the
+    item's version makes a form of the item opened before it refuse to save over it.
+    """
+    locked = _locked(owner)
+    if locked.status == Status.ARCHIVED:
+        raise NotAllowedNow(_("Archived items are read-only. Restore it from the archive first."))
+    if locked.edits_in_place():
+        _require_editor(user, locked)
+    else:
+        _require_publisher(user, locked)
+    _save_state(locked, user)
+    owner.version = locked.version
+    return _record(locked, user=user, transition=Transition.SAVED, comment=comment)
+
+
+@transaction.atomic
 def hold_pending(
     *, obj: Publishable, user: User, snapshot: Snapshot, base_version: int, comment: str = ""
 ) -> Revision:
