@@ -1,5 +1,6 @@
 # Körpü: `make demo` serves the demo site, `make test` runs the whole suite.
-# Both create .venv and install from pyproject.toml pinned by constraints.txt.
+# Both create .venv and install from pyproject.toml pinned by constraints.txt, and the
+# browser tests' npm tooling from package-lock.json.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -10,12 +11,21 @@ DEV    := DJANGO_DEBUG=1
 
 .PHONY: install demo serve test lint format lock clean
 
-install: $(STAMP)
+# The uk/az interface catalogues, compiled from locale/*/LC_MESSAGES/django.po (gettext's msgfmt).
+MO     := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 
-$(STAMP): pyproject.toml constraints.txt
+install: $(STAMP) $(MO)
+
+%.mo: %.po
+	msgfmt --check-format -o $@ $<
+
+# npm brings the map outlines (world-atlas, read by editorial/maps.py) and, for
+# tests/browser/ only, axe-core. Nothing from node_modules is served to browsers.
+$(STAMP): pyproject.toml constraints.txt package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[dev]"
+	npm ci --no-audit --no-fund --loglevel=error >/dev/null
 	touch $(STAMP)
 
 demo: install
