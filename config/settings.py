@@ -123,6 +123,9 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["config.formats"]
+# django-countries has no Azerbaijani catalogue: the two countries the record is about are
+# named through ours (locale/), so every page names them in its own language.
+COUNTRIES_OVERRIDE = {"UA": _("Ukraine"), "AZ": _("Azerbaijan")}
 TIME_ZONE = "Europe/Kyiv"
 USE_I18N = True
 USE_TZ = True

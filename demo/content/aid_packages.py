@@ -5,8 +5,6 @@ but not dated at all, the date of the report that states it stands in as the del
 and the summary says so (see the note on dates in `demo.content`).
 """
 
-# ruff: noqa: RUF001 - Ukrainian and Azerbaijani text is the point of this module.
-
 from __future__ import annotations
 
 from decimal import Decimal

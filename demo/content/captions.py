@@ -5,8 +5,6 @@ caption says so, and its alt text describes what is actually drawn: a coloured b
 one simple shape and the English words on it. No illustration depicts a person.
 """
 
-# ruff: noqa: RUF001 - Ukrainian and Azerbaijani text is the point of this module.
-
 from __future__ import annotations
 
 from typing import NamedTuple

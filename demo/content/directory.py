@@ -4,8 +4,6 @@ Coordinates are approximate city centres (for regions: the regional centre), eno
 a pin on a map; the seeds give none.
 """
 
-# ruff: noqa: RUF001 - Ukrainian and Azerbaijani text is the point of this module.
-
 from __future__ import annotations
 
 from decimal import Decimal

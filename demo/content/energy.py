@@ -5,8 +5,6 @@ Decisions and deliveries the seeds date only to the month are recorded with mont
 see the note on dates in `demo.content`.
 """
 
-# ruff: noqa: RUF001 - Ukrainian and Azerbaijani text is the point of this module.
-
 from __future__ import annotations
 
 import datetime as dt

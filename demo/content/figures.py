@@ -4,8 +4,6 @@ They stand beside what the record itemises: the site never presents its own sum 
 Figures stated for a year ('by the end of 2023', 'in 2024') are dated the year's last day.
 """
 
-# ruff: noqa: RUF001 - Ukrainian and Azerbaijani text is the point of this module.
-
 from __future__ import annotations
 
 import datetime as dt

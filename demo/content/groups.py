@@ -11,8 +11,6 @@ year, the seven earlier groups share the remaining 240 children evenly, and the 
 The totals are checked by the tests.
 """
 
-# ruff: noqa: RUF001 - Ukrainian and Azerbaijani text is the point of this module.
-
 from __future__ import annotations
 
 from typing import Any

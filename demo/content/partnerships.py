@@ -4,8 +4,6 @@ Only Irpin-Lachin is called a sister-city partnership; the others are 'partnersh
 cities and regions'. No founding date is given for any, so `established_on` stays empty.
 """
 
-# ruff: noqa: RUF001 - Ukrainian and Azerbaijani text is the point of this module.
-
 from __future__ import annotations
 
 import datetime as dt

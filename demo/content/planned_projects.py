@@ -4,8 +4,6 @@ The draft agreement on them was still under consideration in July 2025, so all f
 'planned', without budget or start date (the ambassador only hoped work would start in 2025).
 """
 
-# ruff: noqa: RUF001 - Ukrainian and Azerbaijani text is the point of this module.
-
 from __future__ import annotations
 
 import datetime as dt

@@ -7,8 +7,6 @@ date: where the sources give only a month or the report that calls the work done
 says the date is approximate.
 """
 
-# ruff: noqa: RUF001 - Ukrainian and Azerbaijani text is the point of this module.
-
 from __future__ import annotations
 
 import datetime as dt

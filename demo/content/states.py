@@ -8,8 +8,6 @@ are copies; the originals stay published. `demo.states` walks each item to its s
 the editorial workflow, so its history is real.
 """
 
-# ruff: noqa: RUF001 - Ukrainian and Azerbaijani text is the point of this module.
-
 from __future__ import annotations
 
 import datetime as dt
