@@ -498,6 +498,14 @@ class PublishableAdmin(BulkPhotoUploadMixin, WorkflowAdminMixin, PhotoOwnerAdmin
         )
         request._workflow_held = True
 
+    def construct_change_message(
+        self, request: HttpRequest, form: forms.ModelForm, formsets: Any, add: bool = False
+    ) -> list[dict[str, Any]] | str:
+        # The admin's log would otherwise say "Changed title" of a row that did not change.
+        if getattr(request, "_workflow_held", False):
+            return str(_("Proposed a change, held for a publisher's approval."))
+        return super().construct_change_message(request, form, formsets, add)
+
     def response_change(self, request: HttpRequest, obj: Publishable) -> HttpResponse:
         if getattr(request, "_workflow_held", False):
             self.message_user(request, HELD_FOR_APPROVAL, messages.WARNING)

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.messages import get_messages
@@ -454,3 +455,11 @@ def test_superuser_may_delete_a_publishable(admin_client: Client) -> None:
     package = AidPackageFactory()
     admin_client.post(admin_url(AidPackage, "delete", package.pk), {"post": "yes"})
     assert not AidPackage.objects.filter(pk=package.pk).exists()
+
+
+def test_the_admin_log_says_a_held_edit_was_proposed_not_changed(client: Client) -> None:
+    package = AidPackageFactory(published=True, title_en="Live")
+    log_in(client, "editor")
+    propose(client, package, title_en="Edited")
+    entry = LogEntry.objects.get(object_id=str(package.pk))
+    assert entry.get_change_message() == "Proposed a change, held for a publisher's approval."
