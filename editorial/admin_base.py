@@ -418,6 +418,12 @@ class PublishableAdmin(BulkPhotoUploadMixin, WorkflowAdminMixin, PhotoOwnerAdmin
     list_per_page = 50
     change_form_template = "admin/editorial/publishable_change_form.html"
 
+    def view_on_site(self, obj: Publishable) -> str | None:
+        """"View on site" only where the public can see the item; staff use Preview otherwise."""
+        if not obj.public_url_name or not obj.is_public():
+            return None
+        return obj.get_absolute_url()
+
     # --- Permissions -----------------------------------------------------------------------
 
     def has_change_permission(self, request: HttpRequest, obj: Publishable | None = None) -> bool:

@@ -388,7 +388,8 @@ class WorkflowAdminMixin:
             preview_url=self._url("preview", obj.pk) if obj.public_url_name else None,
             approve_url=self._url("transition", obj.pk, "publish"),
             send_back_url=self._url("transition", obj.pk, "request_changes"),
-            send_back_form=RequiredCommentForm(),
+            # Both forms have a `comment`: distinct ids keep each label on its own textarea.
+            send_back_form=RequiredCommentForm(auto_id="id_send_back_%s"),
             approve_form=CommentForm(),
         )
 

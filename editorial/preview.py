@@ -49,12 +49,14 @@ def preview_response(
                 apply_snapshot(obj, snapshot)
             row = type(obj).objects.for_detail().get(pk=obj.pk)
             public_url = row.get_absolute_url()
-            view_class = resolve(public_url).func.view_class
+            match = resolve(public_url)
+            view_class = match.func.view_class
             response = render_detail(
                 request,
                 view_class,
                 row,
                 preview_label=label,
+                current_section=match.namespace,
                 page_languages=_languages(request, preview_url, language),
                 canonical_url=request.build_absolute_uri(public_url),
             )

@@ -20,11 +20,12 @@ class PageLanguage:
 
 
 def page_languages(request: HttpRequest) -> dict[str, object]:
-    """`page_languages` (switcher, hreflang alternates) and `canonical_url` for this page.
+    """`page_languages` (switcher, hreflang alternates), `canonical_url` and `current_section`
+    (the URL namespace, which the navigation marks) for this page.
 
     The query string is kept, so switching language on a filtered list keeps the filters.
     """
-    if request.resolver_match is None:
+    if request.resolver_match is None:  # an error page: no alternates, no section
         return {}
     current = get_language()
     query = request.GET.urlencode()
@@ -42,6 +43,7 @@ def page_languages(request: HttpRequest) -> dict[str, object]:
             )
         )
     return {
+        "current_section": request.resolver_match.namespace,
         "page_languages": languages,
         "canonical_url": request.build_absolute_uri(request.path + suffix),
     }

@@ -149,3 +149,28 @@ def test_drafts_public_address_stays_404(client: Client) -> None:
         item = factory(status=Status.DRAFT)
         assert model.objects.filter(pk=item.pk).exists()
         assert client.get(item.get_absolute_url()).status_code == 404
+
+
+def test_view_on_site_is_offered_only_for_a_public_item(admin_client: Client) -> None:
+    draft = AidPackageFactory(status=Status.DRAFT)
+    live = AidPackageFactory(published=True)
+    assert "View on site" not in admin_client.get(change_url(draft)).content.decode()
+    assert "View on site" in admin_client.get(change_url(live)).content.decode()
+
+
+def test_preview_marks_the_items_section_in_the_navigation(admin_client: Client) -> None:
+    package = AidPackageFactory(status=Status.DRAFT)
+    content = admin_client.get(preview_url(package)).content.decode()
+    assert 'href="/en/aid/" aria-current="page"' in content
+
+
+def test_review_page_gives_each_comment_box_its_own_id(client: Client) -> None:
+    package = AidPackageFactory(published=True)
+    log_in(client, "editor")
+    data = form_data(client.get(change_url(package)))
+    data["title_en"] = "Proposed"
+    client.post(change_url(package), data)
+    log_in(client, "publisher")
+    content = client.get(admin_url(AidPackage, "review", package.pk)).content.decode()
+    assert content.count('id="id_comment"') == 1
+    assert content.count('id="id_send_back_comment"') == 1
