@@ -419,7 +419,7 @@ class PublishableAdmin(BulkPhotoUploadMixin, WorkflowAdminMixin, PhotoOwnerAdmin
     change_form_template = "admin/editorial/publishable_change_form.html"
 
     def view_on_site(self, obj: Publishable) -> str | None:
-        """"View on site" only where the public can see the item; staff use Preview otherwise."""
+        """ "View on site" only where the public can see the item; staff use Preview otherwise."""
         if not obj.public_url_name or not obj.is_public():
             return None
         return obj.get_absolute_url()
