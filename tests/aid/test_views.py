@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 
 from aid.models import AidPackage, DatePrecision, DeliveryStatus, Sector
 from editorial.models import Status
+from editorial.renditions import ensure_renditions
 from tests.factories import (
     AidItemFactory,
     AidPackageFactory,
@@ -393,3 +394,19 @@ def test_aid_pages_respond_in_every_language(client: Client, language: str) -> N
         response = client.get(url)
         assert response.status_code == 200
         assert f'<html lang="{language}">' in response.content.decode()
+
+
+def test_aid_detail_with_twenty_photos_and_their_renditions_costs_the_same_queries(
+    client: Client, django_assert_num_queries: Any
+) -> None:
+    package = AidPackageFactory(published=True, items=1)
+    for photo in PhotoFactory.create_batch(20, content_object=package):
+        ensure_renditions(photo)
+
+    # Package with funder, recipient and origin; photos; renditions; items; sources.
+    with django_assert_num_queries(5):
+        response = client.get(detail_url(package))
+
+    content = response.content.decode()
+    assert content.count("<figure>") == 20
+    assert content.count('type="image/webp"') == 20  # every photo from its renditions
