@@ -9,6 +9,7 @@ from decimal import Decimal
 import factory
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from PIL import Image
 
 from aid.models import AidItem, AidPackage, ReportedFigure, Sector
@@ -26,6 +27,26 @@ def png_file(name: str = "photo.png", size: tuple[int, int] = (8, 6)) -> SimpleU
     buffer = io.BytesIO()
     Image.new("RGB", size, (30, 90, 160)).save(buffer, format="PNG")
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+# Every way a publishable is kept from the public, by name (tests parametrize over the names).
+HIDDEN_STATES = ("draft", "in_review", "archived", "not_yet_live", "expired")
+
+
+def hidden_state(name: str) -> dict[str, object]:
+    """The fields that keep an item from the public in the way `name` says, relative to now."""
+    now = timezone.now()
+    return {
+        "draft": {"status": Status.DRAFT},
+        "in_review": {"status": Status.IN_REVIEW},
+        "archived": {"status": Status.ARCHIVED},
+        "not_yet_live": {"status": Status.PUBLISHED, "publish_at": now + dt.timedelta(hours=1)},
+        "expired": {
+            "status": Status.PUBLISHED,
+            "publish_at": now - dt.timedelta(days=2),
+            "expire_at": now - dt.timedelta(seconds=1),
+        },
+    }[name]
 
 
 class PublishableFactory(factory.django.DjangoModelFactory):

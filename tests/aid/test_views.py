@@ -10,31 +10,24 @@ from typing import Any
 
 import pytest
 from django.test import Client
-from django.utils import timezone, translation
 
 from aid.models import AidPackage, DatePrecision, DeliveryStatus, Sector
 from editorial.models import Status
 from editorial.renditions import ensure_renditions
 from tests.factories import (
+    HIDDEN_STATES,
     AidItemFactory,
     AidPackageFactory,
     OrganizationFactory,
     PhotoFactory,
     PlaceFactory,
     SourceFactory,
+    hidden_state,
 )
 
 pytestmark = pytest.mark.django_db
 
 LIST_URL = "/en/aid/"
-
-
-@pytest.fixture(autouse=True)
-def _english_while_building_rows() -> Any:
-    """A request to /uk/ leaves Ukrainian active in the thread, and modeltranslation writes
-    `title=` to the active language's field; build every row in English."""
-    with translation.override("en"):
-        yield
 
 
 def detail_url(package: AidPackage, language: str = "en") -> str:
@@ -44,18 +37,6 @@ def detail_url(package: AidPackage, language: str = "en") -> str:
 def card_titles(response: Any) -> list[str]:
     """The titles of the cards on a list page, in order."""
     return re.findall(r'<h2 class="card__title"><a [^>]*>(.*?)</a>', response.content.decode())
-
-
-def unpublished_states() -> list[Any]:
-    now = timezone.now()
-    day = dt.timedelta(days=1)
-    return [
-        pytest.param({"status": Status.DRAFT}, id="draft"),
-        pytest.param({"status": Status.IN_REVIEW}, id="in_review"),
-        pytest.param({"status": Status.ARCHIVED}, id="archived"),
-        pytest.param({"status": Status.PUBLISHED, "publish_at": now + day}, id="not yet live"),
-        pytest.param({"status": Status.PUBLISHED, "expire_at": now - day}, id="expired"),
-    ]
 
 
 # --- The list ----------------------------------------------------------------------------------
@@ -126,9 +107,9 @@ def test_aid_list_queries_do_not_grow(
         assert client.get(LIST_URL).status_code == 200
 
 
-@pytest.mark.parametrize("state", unpublished_states())
-def test_aid_list_never_shows_unpublished_packages(client: Client, state: dict) -> None:
-    AidPackageFactory(title="Hidden package", **state)
+@pytest.mark.parametrize("state", HIDDEN_STATES)
+def test_aid_list_never_shows_unpublished_packages(client: Client, state: str) -> None:
+    AidPackageFactory(title="Hidden package", **hidden_state(state))
     AidPackageFactory(published=True, title="Public package")
 
     response = client.get(LIST_URL)
@@ -337,9 +318,9 @@ def test_aid_detail_queries_do_not_grow(
         assert client.get(detail_url(package)).status_code == 200
 
 
-@pytest.mark.parametrize("state", unpublished_states())
-def test_aid_detail_of_unpublished_package_is_404(client: Client, state: dict) -> None:
-    package = AidPackageFactory(**state)
+@pytest.mark.parametrize("state", HIDDEN_STATES)
+def test_aid_detail_of_unpublished_package_is_404(client: Client, state: str) -> None:
+    package = AidPackageFactory(**hidden_state(state))
 
     assert client.get(detail_url(package)).status_code == 404
 

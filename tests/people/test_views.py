@@ -7,7 +7,6 @@ reach a page. Query counts are pinned with N rows and again with 3N: they must n
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -15,7 +14,6 @@ import pytest
 from django.test import Client
 from django.test.client import RequestFactory
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import override
 
 from editorial.models import Place, Status
@@ -23,6 +21,7 @@ from editorial.views import render_detail
 from people.models import Cohort, PartnershipKind, Programme, RehabilitationGroup
 from people.views import RehabilitationGroupDetailView
 from tests.factories import (
+    HIDDEN_STATES,
     OrganizationFactory,
     PartnershipActivityFactory,
     PhotoFactory,
@@ -30,35 +29,15 @@ from tests.factories import (
     RehabilitationGroupFactory,
     SisterCityPartnershipFactory,
     SourceFactory,
+    hidden_state,
 )
 
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = ("en", "uk", "az")
-NOW = timezone.now()
-# Every way a record can be kept from the public: (status, publish_at, expire_at).
-HIDDEN_STATES = {
-    "draft": {"status": Status.DRAFT},
-    "in_review": {"status": Status.IN_REVIEW},
-    "archived": {"status": Status.ARCHIVED},
-    "scheduled": {"status": Status.PUBLISHED, "publish_at": NOW + dt.timedelta(days=1)},
-    "expired": {
-        "status": Status.PUBLISHED,
-        "publish_at": NOW - dt.timedelta(days=2),
-        "expire_at": NOW - dt.timedelta(days=1),
-    },
-}
 
 
-@pytest.fixture(autouse=True)
-def _english_while_building() -> Iterator[None]:
-    """Factories write the active language's field; a previous test's request to a /uk/ page
-    leaves Ukrainian active in this thread, so each test starts in English."""
-    with override("en"):
-        yield
-
-
-HIDDEN = pytest.mark.parametrize("state", HIDDEN_STATES.values(), ids=HIDDEN_STATES.keys())
+HIDDEN = pytest.mark.parametrize("state", HIDDEN_STATES)
 
 
 def full_group(**kwargs: Any) -> RehabilitationGroup:
@@ -358,8 +337,10 @@ def test_partnership_detail_queries_do_not_grow(
 
 
 @HIDDEN
-def test_unpublished_group_is_absent_everywhere(client: Client, state: dict[str, Any]) -> None:
-    group = RehabilitationGroupFactory(title="Hidden group", children_count=777, **state)
+def test_unpublished_group_is_absent_everywhere(client: Client, state: str) -> None:
+    group = RehabilitationGroupFactory(
+        title="Hidden group", children_count=777, **hidden_state(state)
+    )
 
     listing = client.get("/en/rehabilitation/").content.decode()
 
@@ -368,11 +349,9 @@ def test_unpublished_group_is_absent_everywhere(client: Client, state: dict[str,
 
 
 @HIDDEN
-def test_unpublished_partnership_is_absent_everywhere(
-    client: Client, state: dict[str, Any]
-) -> None:
+def test_unpublished_partnership_is_absent_everywhere(client: Client, state: str) -> None:
     partnership = full_partnership(title="Hidden partnership")
-    for field, value in {"status": Status.PUBLISHED, **state}.items():
+    for field, value in {"status": Status.PUBLISHED, **hidden_state(state)}.items():
         setattr(partnership, field, value)
     partnership.save()
 

@@ -11,30 +11,23 @@ from typing import Any
 
 import pytest
 from django.test import Client
-from django.utils import timezone, translation
 
-from editorial.models import Photo, Status
+from editorial.models import Photo
 from projects.models import FacilityType, Phase, ReconstructionProject
 from tests.factories import (
+    HIDDEN_STATES,
     MilestoneFactory,
     OrganizationFactory,
     PhotoFactory,
     PlaceFactory,
     ReconstructionProjectFactory,
     SourceFactory,
+    hidden_state,
 )
 
 pytestmark = pytest.mark.django_db
 
 LIST_URL = "/en/projects/"
-
-
-@pytest.fixture(autouse=True)
-def _english_while_building_rows() -> Any:
-    """A request to /uk/ leaves Ukrainian active in the thread, and modeltranslation writes
-    `title=` to the active language's field; build every row in English."""
-    with translation.override("en"):
-        yield
 
 
 def detail_url(project: ReconstructionProject, language: str = "en") -> str:
@@ -49,18 +42,6 @@ def completed(**kwargs: Any) -> ReconstructionProject:
     return ReconstructionProjectFactory(
         published=True, phase=Phase.COMPLETED, actual_completion=dt.date(2025, 4, 30), **kwargs
     )
-
-
-def unpublished_states() -> list[Any]:
-    now = timezone.now()
-    day = dt.timedelta(days=1)
-    return [
-        pytest.param({"status": Status.DRAFT}, id="draft"),
-        pytest.param({"status": Status.IN_REVIEW}, id="in_review"),
-        pytest.param({"status": Status.ARCHIVED}, id="archived"),
-        pytest.param({"status": Status.PUBLISHED, "publish_at": now + day}, id="not yet live"),
-        pytest.param({"status": Status.PUBLISHED, "expire_at": now - day}, id="expired"),
-    ]
 
 
 # --- The list -------------------------------------------------------------------------------------
@@ -135,10 +116,10 @@ def test_project_list_queries_do_not_grow(
         assert client.get(LIST_URL).status_code == 200
 
 
-@pytest.mark.parametrize("state", unpublished_states())
-def test_project_list_never_shows_unpublished_projects(client: Client, state: dict) -> None:
+@pytest.mark.parametrize("state", HIDDEN_STATES)
+def test_project_list_never_shows_unpublished_projects(client: Client, state: str) -> None:
     place = PlaceFactory(latitude=Decimal("50.45"), longitude=Decimal("30.52"))
-    ReconstructionProjectFactory(title="Hidden project", place=place, **state)
+    ReconstructionProjectFactory(title="Hidden project", place=place, **hidden_state(state))
     ReconstructionProjectFactory(published=True, title="Public project", place=place)
 
     response = client.get(LIST_URL)
@@ -240,9 +221,9 @@ def test_project_detail_responds_in_every_language(client: Client, language: str
     assert client.get(detail_url(project, language)).status_code == 200
 
 
-@pytest.mark.parametrize("state", unpublished_states())
-def test_project_detail_of_an_unpublished_project_is_404(client: Client, state: dict) -> None:
-    project = ReconstructionProjectFactory(**state)
+@pytest.mark.parametrize("state", HIDDEN_STATES)
+def test_project_detail_of_an_unpublished_project_is_404(client: Client, state: str) -> None:
+    project = ReconstructionProjectFactory(**hidden_state(state))
 
     assert client.get(detail_url(project)).status_code == 404
 

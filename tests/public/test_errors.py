@@ -6,7 +6,6 @@ import pytest
 from django.http import HttpRequest, HttpResponse
 from django.template import loader
 from django.urls import path
-from django.utils import translation
 
 from editorial.models import Status
 from tests.factories import AidPackageFactory
@@ -20,12 +19,6 @@ def broken_view(request: HttpRequest) -> HttpResponse:
 
 # The URLconf of the 500 test: one view that fails.
 urlpatterns = [path("broken/", broken_view)]
-
-
-@pytest.fixture(autouse=True)
-def _english_while_building():
-    with translation.override("en"):
-        yield
 
 
 def template_names(response) -> list[str]:

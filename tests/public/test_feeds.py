@@ -6,7 +6,7 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 
 import pytest
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from editorial.models import Status
 from tests.factories import (
@@ -19,13 +19,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-
-
-@pytest.fixture(autouse=True)
-def _english_while_building():
-    # A request leaves its language active, and `title=` writes the active language's column.
-    with translation.override("en"):
-        yield
 
 
 def entries(response) -> list[ET.Element]:

@@ -5,26 +5,25 @@ API response is fetched in every language and searched for the hidden item's mar
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
 
 import pytest
 from django.test import Client
-from django.utils import timezone
 
 from aid.models import AidItem
-from editorial.models import Status
 from editorial.revisions import Revision, RevisionState, Transition
 from editorial.snapshots import take_snapshot
 from tests.factories import (
+    HIDDEN_STATES,
     AidItemFactory,
     AidPackageFactory,
     PhotoFactory,
     ReconstructionProjectFactory,
     RehabilitationGroupFactory,
     SisterCityPartnershipFactory,
+    hidden_state,
 )
 
 pytestmark = pytest.mark.django_db
@@ -41,31 +40,16 @@ def _in_every_language(text: str, field: str = "title") -> dict[str, str]:
     return {f"{field}_{lang}": f"{text} {SEARCHED} {lang}" for lang in LANGUAGES}
 
 
-def _hidden(state: str) -> dict[str, Any]:
-    now = timezone.now()
-    return {
-        "draft": {"status": Status.DRAFT},
-        "in_review": {"status": Status.IN_REVIEW},
-        "archived": {"status": Status.ARCHIVED},
-        "not_yet_live": {"status": Status.PUBLISHED, "publish_at": now + dt.timedelta(hours=1)},
-        "expired": {
-            "status": Status.PUBLISHED,
-            "publish_at": now - dt.timedelta(days=2),
-            "expire_at": now - dt.timedelta(seconds=1),
-        },
-    }[state]
-
-
 def _hide_everything(state: str) -> list[Any]:
     """One item of each kind in `state`, marked in every language, with photos and numbers."""
     marks = {**_in_every_language(MARK), **_in_every_language(MARK, "summary")}
-    package = AidPackageFactory(value_usd=HIDDEN_USD, **marks, **_hidden(state))
+    package = AidPackageFactory(value_usd=HIDDEN_USD, **marks, **hidden_state(state))
     AidItemFactory(package=package, kind=AidItem.Kind.TRANSFORMER, quantity=HIDDEN_ITEMS)
     items = [
         package,
-        ReconstructionProjectFactory(**marks, **_hidden(state)),
-        RehabilitationGroupFactory(children_count=HIDDEN_CHILDREN, **marks, **_hidden(state)),
-        SisterCityPartnershipFactory(**marks, **_hidden(state)),
+        ReconstructionProjectFactory(**marks, **hidden_state(state)),
+        RehabilitationGroupFactory(children_count=HIDDEN_CHILDREN, **marks, **hidden_state(state)),
+        SisterCityPartnershipFactory(**marks, **hidden_state(state)),
     ]
     for item in items:
         PhotoFactory(content_object=item, **_in_every_language(MARK, "alt_text"))
@@ -114,10 +98,7 @@ def detail_urls(items: list[Any]) -> Iterator[str]:
         yield f"/api/v1/{endpoint}/{item.slug}/"
 
 
-STATES = ("draft", "in_review", "archived", "not_yet_live", "expired")
-
-
-@pytest.mark.parametrize("state", STATES)
+@pytest.mark.parametrize("state", HIDDEN_STATES)
 def test_hidden_items_appear_on_no_public_surface(client: Client, state: str) -> None:
     _published_neighbours()
     hidden = _hide_everything(state)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from django.db import connection
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from editorial.models import Status
 from tests.factories import (
@@ -18,13 +18,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english_while_building():
-    # A request leaves its language active, and `title=` writes the active language's column.
-    with translation.override("en"):
-        yield
 
 
 on_postgresql = pytest.mark.skipif(

@@ -22,12 +22,6 @@ pytestmark = pytest.mark.django_db
 TAGS = Template("{% load seo %}{% open_graph obj %}\n{% json_ld obj %}")
 
 
-@pytest.fixture(autouse=True)
-def _english_while_building():
-    with translation.override("en"):
-        yield
-
-
 def render(obj, language: str = "en") -> str:
     request = RequestFactory().get("/")
     with translation.override(language):

@@ -6,7 +6,7 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 
 import pytest
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from editorial.models import Status
 from tests.factories import (
@@ -26,13 +26,6 @@ FACTORIES = (
     RehabilitationGroupFactory,
     SisterCityPartnershipFactory,
 )
-
-
-@pytest.fixture(autouse=True)
-def _english_while_building():
-    # A request leaves its language active, and `title=` writes the active language's column.
-    with translation.override("en"):
-        yield
 
 
 def urls(response) -> dict[str, ET.Element]:
