@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.test import Client
 
 from config.env import env_bool, env_int, env_list, env_str
 
@@ -214,3 +215,21 @@ def test_manage_py_still_refuses_debug_off_without_a_secret_key() -> None:
     result = manage("check", DJANGO_DEBUG="0")
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+@pytest.mark.django_db
+def test_pages_are_compressed_for_browsers_that_accept_gzip(client: Client) -> None:
+    response = client.get("/en/aid/", HTTP_ACCEPT_ENCODING="gzip")
+    assert response.status_code == 200
+    assert response["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response["Vary"]
+
+
+@pytest.mark.django_db
+def test_a_compressed_api_response_still_answers_304_to_its_etag(client: Client) -> None:
+    first = client.get("/api/v1/aid-packages/", HTTP_ACCEPT_ENCODING="gzip")
+    again = client.get(
+        "/api/v1/aid-packages/", HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=first["ETag"]
+    )
+    assert first["Content-Encoding"] == "gzip"
+    assert again.status_code == 304
