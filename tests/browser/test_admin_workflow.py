@@ -80,6 +80,8 @@ def test_edit_of_a_live_package_waits_for_approval_then_is_restored(page: Page) 
     page.goto(change_url(package))
     assert tool_labels(page) == ["Preview", "History", "View on site"]
     assert_offers_no_publishing(page)
+    # The items table in three languages scrolls in its box, not the whole page sideways.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
     page.locator("#id_title_en").fill(NEW_TITLE)
     screenshot(page, "workflow-01-editor-edit")
     page.get_by_role("button", name="Save", exact=True).click()
