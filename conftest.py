@@ -1,10 +1,11 @@
-"""Settings every test runs with: fast hashing, throwaway media and static, no manifest, and
-English as the active language."""
+"""Settings every test runs with: fast hashing, throwaway media and static, no manifest,
+English as the active language, an empty cache and no API throttling."""
 
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.utils import translation
 
 
@@ -28,3 +29,14 @@ def _english_between_tests() -> Iterator[None]:
     translation.activate("en")
     yield
     translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
+def _unthrottled_api(settings: pytest.FixtureRequest) -> None:
+    """Throttling has its own tests (tests/partners/); elsewhere a test's outcome would depend on
+    how many API requests ran before it in the same process."""
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"anonymous": None, "partner": None},
+    }
+    cache.clear()

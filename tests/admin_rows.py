@@ -9,6 +9,7 @@ from django.db import models
 
 from aid.models import AidPackage, ReportedFigure
 from editorial.models import Organization, Photo, Place, Source
+from partners.models import PartnerKey
 from people.models import RehabilitationGroup, SisterCityPartnership
 from projects.models import Milestone, ReconstructionProject
 from tests.factories import (
@@ -78,6 +79,13 @@ def make_partnerships(count: int) -> None:
         PartnershipActivityFactory.create_batch(2, partnership=partnership)
 
 
+def make_partner_keys(count: int) -> None:
+    for n in range(count):
+        partner_key = PartnerKey(name=f"Partner {n}", contact_email=f"data{n}@example.org")
+        partner_key.set_new_key()
+        partner_key.save()
+
+
 MAKE_ROWS: dict[type[models.Model], Callable[[int], object]] = {
     Organization: OrganizationFactory.create_batch,
     Place: make_places,
@@ -89,6 +97,7 @@ MAKE_ROWS: dict[type[models.Model], Callable[[int], object]] = {
     Milestone: make_milestones,
     RehabilitationGroup: make_groups,
     SisterCityPartnership: make_partnerships,
+    PartnerKey: make_partner_keys,
 }
 
 # --- One item with `count` of each child its change form shows --------------------------------

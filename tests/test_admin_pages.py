@@ -21,7 +21,7 @@ from tests.admin_rows import MAKE_ROWS, MAKE_WITH_CHILDREN
 
 pytestmark = pytest.mark.django_db
 
-OUR_APPS = {"editorial", "aid", "projects", "people"}
+OUR_APPS = {"editorial", "aid", "projects", "people", "partners"}
 OUR_MODELS = [model for model in admin.site._registry if model._meta.app_label in OUR_APPS]
 # Photos are added on the item they show; tests/editorial/test_admin.py checks the refusal.
 ADDED_ON_THEIR_ITEM = {Photo}

@@ -5,7 +5,7 @@ from django.apps import apps
 from django.db import models
 from modeltranslation.fields import TranslationField
 
-OUR_APPS = ("editorial", "aid", "projects", "people")
+OUR_APPS = ("editorial", "aid", "projects", "people", "partners")
 
 
 def editable_fields() -> list[models.Field]:
