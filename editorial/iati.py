@@ -1,0 +1,556 @@
+"""The IATI 2.03 activity file: what every activity shares, its XML, and the streamed view.
+
+`aid/iati.py` and `projects/iati.py` describe their published records as `Activity` values;
+this module writes them in the order the schema's `xsd:sequence` demands, so the apps never
+need to know it. It knows none of those apps: `config/api.py` hands the view their
+`ActivitySource`s.
+
+The XML is built with the standard library (lxml is only a test dependency), one activity at a
+time, so the file streams with flat memory whatever the number of records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import IntEnum
+from typing import Any, ClassVar
+
+from django.conf import settings
+from django.db.models import Count, Max, Q, QuerySet
+from django.http import Http404, HttpResponseBase, StreamingHttpResponse
+from django.utils import timezone, translation
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from modeltranslation.settings import AVAILABLE_LANGUAGES
+from rest_framework.negotiation import BaseContentNegotiation
+from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.settings import api_settings
+from rest_framework.views import APIView
+
+from editorial.api import BAD_REQUEST, PartnerApiMixin
+from editorial.dates import DatePrecision
+from editorial.models import Organization, OrganizationKind, Publishable, Status
+
+IATI_VERSION = "2.03"
+# Narratives without xml:lang are in the activity's default language, declared on each activity.
+DEFAULT_LANGUAGE = "en"
+# Rows read per query (and per prefetch of their children) while streaming.
+CHUNK_SIZE = 500
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+# XML 1.0 cannot carry these characters at all, even escaped; a stray one pasted into a text
+# field would make the whole file unreadable, so it is dropped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+# --- IATI codelists (the codes we use) --------------------------------------------------------
+
+
+class ActivityStatus(IntEnum):
+    PIPELINE = 1
+    IMPLEMENTATION = 2
+    FINALISATION = 3
+    CLOSED = 4
+    CANCELLED = 5
+    SUSPENDED = 6
+
+
+class OrganisationRole(IntEnum):
+    FUNDING = 1
+    ACCOUNTABLE = 2
+    EXTENDING = 3
+    IMPLEMENTING = 4
+
+
+class ActivityDateType(IntEnum):
+    PLANNED_START = 1
+    ACTUAL_START = 2
+    PLANNED_END = 3
+    ACTUAL_END = 4
+
+
+class TransactionType(IntEnum):
+    OUTGOING_COMMITMENT = 2
+    DISBURSEMENT = 3
+
+
+# IATI OrganisationType for each kind of organisation in the record. State companies (SOCAR,
+# Azerishiq) and public institutions (hospitals, schools) are "other public sector", not
+# private; municipalities are local government.
+ORGANISATION_TYPES: dict[str, str] = {
+    OrganizationKind.GOVERNMENT_BODY: "10",  # Government
+    OrganizationKind.AGENCY: "10",  # Government (state agencies such as ANAMA)
+    OrganizationKind.MUNICIPALITY: "11",  # Local Government
+    OrganizationKind.STATE_COMPANY: "15",  # Other Public Sector
+    OrganizationKind.INSTITUTION: "15",  # Other Public Sector
+    OrganizationKind.NGO: "22",  # National NGO
+}
+DOCUMENT_CATEGORY_WEB_PAGE = "A12"  # DocumentCategory "Activity web page"
+SECTOR_VOCABULARY_DAC = "1"  # OECD DAC CRS purpose codes, 5 digits
+DESCRIPTION_GENERAL = "1"
+DESCRIPTION_OTHER = "4"
+EXACTNESS = {True: "1", False: "2"}  # GeographicExactness: exact, approximate
+LOCATION_CLASS = {True: "3", False: "2"}  # GeographicLocationClass: structure, populated place
+SRS_WGS84 = "http://www.opengis.net/def/crs/EPSG/0/4326"
+
+
+# --- What an app says about one of its records ------------------------------------------------
+
+Texts = Mapping[str, str]  # language code -> text; a missing or empty entry is no translation
+
+
+@dataclass(frozen=True)
+class Participant:
+    organization: Organization
+    role: OrganisationRole
+
+
+@dataclass(frozen=True)
+class ActivityDate:
+    kind: ActivityDateType
+    date: dt.date
+    # A month- or year-precise date is stored as the first day of its period; IATI has no
+    # precision, so the file says so in a narrative.
+    precision: str = DatePrecision.DAY
+    note: str = ""  # an English narrative, said instead of the precision's
+
+
+@dataclass(frozen=True)
+class Money:
+    amount: Decimal
+    currency: str
+    value_date: dt.date  # the date an exchange rate would be taken at
+
+
+@dataclass(frozen=True)
+class Transaction:
+    kind: TransactionType
+    date: dt.date
+    value: Money
+    provider: Organization | None = None
+    receiver: Organization | None = None
+
+
+@dataclass(frozen=True)
+class Budget:
+    start: dt.date
+    end: dt.date
+    value: Money
+
+
+@dataclass(frozen=True)
+class Location:
+    name: Texts
+    latitude: Decimal
+    longitude: Decimal
+    exact: bool  # the site's own coordinates, not its city's
+    description: Texts = field(default_factory=dict)
+
+
+@dataclass
+class Activity:
+    """One published record as an IATI activity, before it becomes XML."""
+
+    record: Publishable  # for its public pages, last change and first publication
+    local_id: str  # e.g. "AID-12"; the file prefixes the reporting organisation's identifier
+    title: Texts
+    description: Texts
+    status: ActivityStatus
+    sector: str  # DAC 5-digit purpose code
+    dates: list[ActivityDate] = field(default_factory=list)
+    participants: list[Participant] = field(default_factory=list)
+    details: Texts = field(default_factory=dict)  # a second description ("other"), e.g. contents
+    locations: list[Location] = field(default_factory=list)
+    budgets: list[Budget] = field(default_factory=list)
+    transactions: list[Transaction] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ActivitySource:
+    """One kind of record in the file: its model, its published rows with what `build` reads
+    (a queryset made per request, so `published()` sees the request's time), and `build`."""
+
+    model: type[Publishable]
+    rows: Callable[[], QuerySet]
+    build: Callable[[Any], Activity]
+
+
+def translations(obj: Any, field_name: str) -> dict[str, str]:
+    """A modeltranslation field in every language that has it, without falling back to English:
+    a narrative tagged Ukrainian must be Ukrainian."""
+    texts = {}
+    for lang in AVAILABLE_LANGUAGES:
+        value = getattr(obj, f"{field_name}_{lang}", None) or ""
+        if value.strip():
+            texts[lang] = value
+    return texts
+
+
+# --- XML --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReportingOrg:
+    ref: str
+    type: str
+    name: str
+
+    @classmethod
+    def from_settings(cls) -> ReportingOrg:
+        return cls(
+            ref=settings.IATI_REPORTING_ORG_REF,
+            type=settings.IATI_REPORTING_ORG_TYPE,
+            name=settings.IATI_REPORTING_ORG_NAME,
+        )
+
+
+def _text(value: str) -> str:
+    return _NOT_XML.sub("", value)
+
+
+def _decimal(value: Decimal) -> str:
+    # xsd:decimal has no exponent: Decimal("1E+6") must be written 1000000.
+    return format(value, "f")
+
+
+def _datetime(value: dt.datetime) -> str:
+    return value.replace(microsecond=0).isoformat()
+
+
+def _element(parent: ET.Element, tag: str, **attributes: str) -> ET.Element:
+    return ET.SubElement(parent, tag, {key.replace("_", "-"): v for key, v in attributes.items()})
+
+
+def _narratives(parent: ET.Element, texts: Texts) -> ET.Element:
+    for lang in AVAILABLE_LANGUAGES:
+        if not texts.get(lang):
+            continue
+        narrative = ET.SubElement(parent, "narrative")
+        if lang != DEFAULT_LANGUAGE:
+            narrative.set(XML_LANG, lang)
+        narrative.text = _text(texts[lang])
+    return parent
+
+
+def _organization(parent: ET.Element, tag: str, organization: Organization, **attrs: str) -> None:
+    if organization.iati_identifier:
+        attrs["ref"] = organization.iati_identifier
+    if organization.kind in ORGANISATION_TYPES:
+        attrs["type"] = ORGANISATION_TYPES[organization.kind]
+    _narratives(_element(parent, tag, **attrs), translations(organization, "name"))
+
+
+def _value(parent: ET.Element, money: Money) -> None:
+    value = _element(
+        parent, "value", currency=money.currency, value_date=money.value_date.isoformat()
+    )
+    value.text = _decimal(money.amount)
+
+
+def _first_publication(record: Publishable) -> ActivityDate:
+    # The schema needs at least one activity-date; when the sources give none, the file says
+    # when the record went public rather than inventing a date for the aid itself.
+    when = timezone.localdate(record.published_at or record.created_at)
+    note = "No date reported; the date the record was first published."
+    return ActivityDate(ActivityDateType.PLANNED_START, when, note=note)
+
+
+PRECISION_NOTES = {
+    DatePrecision.MONTH: "Known to the month only.",
+    DatePrecision.YEAR: "Known to the year only.",
+}
+
+
+class ActivityWriter:
+    """Writes `Activity` values as `<iati-activity>` elements, in the schema's order."""
+
+    def __init__(self, *, reporting_org: ReportingOrg, absolute_url: Callable[[str], str]) -> None:
+        self.reporting_org = reporting_org
+        self.absolute_url = absolute_url
+
+    def header(self, generated: dt.datetime) -> str:
+        attributes = f'version="{IATI_VERSION}" generated-datetime="{_datetime(generated)}"'
+        return f'<?xml version="1.0" encoding="UTF-8"?>\n<iati-activities {attributes}>\n'
+
+    footer = "</iati-activities>\n"
+
+    def to_bytes(self, activity: Activity) -> bytes:
+        # encoding="utf-8" writes no XML declaration: the file's header has the only one.
+        return ET.tostring(self.element(activity), encoding="utf-8") + b"\n"
+
+    def element(self, activity: Activity) -> ET.Element:
+        record = activity.record
+        root = ET.Element(
+            "iati-activity",
+            {
+                "last-updated-datetime": _datetime(record.updated_at),
+                XML_LANG: DEFAULT_LANGUAGE,
+                "humanitarian": "1",
+            },
+        )
+        org = self.reporting_org
+        ET.SubElement(root, "iati-identifier").text = _text(f"{org.ref}-{activity.local_id}")
+        _narratives(
+            _element(root, "reporting-org", ref=org.ref, type=org.type),
+            {DEFAULT_LANGUAGE: org.name},
+        )
+        _narratives(ET.SubElement(root, "title"), activity.title)
+        _narratives(_element(root, "description", type=DESCRIPTION_GENERAL), activity.description)
+        if activity.details:
+            _narratives(_element(root, "description", type=DESCRIPTION_OTHER), activity.details)
+        self._participants(root, activity.participants)
+        _element(root, "activity-status", code=str(activity.status.value))
+        for date in activity.dates or [_first_publication(record)]:
+            element = _element(root, "activity-date", type=str(date.kind.value))
+            element.set("iso-date", date.date.isoformat())
+            note = date.note or PRECISION_NOTES.get(date.precision)
+            if note:
+                _narratives(element, {DEFAULT_LANGUAGE: note})
+        _element(root, "recipient-country", code="UA", percentage="100")
+        for location in activity.locations:
+            self._location(root, location)
+        _element(root, "sector", vocabulary=SECTOR_VOCABULARY_DAC, code=activity.sector)
+        for budget in activity.budgets:
+            element = _element(root, "budget", type="1")  # BudgetType 1: original
+            _element(element, "period-start", iso_date=budget.start.isoformat())
+            _element(element, "period-end", iso_date=budget.end.isoformat())
+            _value(element, budget.value)
+        for transaction in activity.transactions:
+            self._transaction(root, transaction)
+        self._pages(root, activity)
+        return root
+
+    def _participants(self, root: ET.Element, participants: Sequence[Participant]) -> None:
+        if not participants:
+            # The schema needs one: the reporting organisation answers for the record.
+            org = self.reporting_org
+            element = _element(root, "participating-org", ref=org.ref, type=org.type)
+            element.set("role", str(OrganisationRole.ACCOUNTABLE.value))
+            _narratives(element, {DEFAULT_LANGUAGE: org.name})
+        for participant in participants:
+            _organization(
+                root,
+                "participating-org",
+                participant.organization,
+                role=str(participant.role.value),
+            )
+
+    def _location(self, root: ET.Element, location: Location) -> None:
+        element = ET.SubElement(root, "location")
+        if location.name:
+            _narratives(ET.SubElement(element, "name"), location.name)
+        if location.description:
+            _narratives(ET.SubElement(element, "description"), location.description)
+        point = _element(element, "point", srsName=SRS_WGS84)
+        pos = f"{_decimal(location.latitude)} {_decimal(location.longitude)}"
+        ET.SubElement(point, "pos").text = pos
+        _element(element, "exactness", code=EXACTNESS[location.exact])
+        _element(element, "location-class", code=LOCATION_CLASS[location.exact])
+
+    def _transaction(self, root: ET.Element, transaction: Transaction) -> None:
+        element = ET.SubElement(root, "transaction")
+        _element(element, "transaction-type", code=str(transaction.kind.value))
+        _element(element, "transaction-date", iso_date=transaction.date.isoformat())
+        _value(element, transaction.value)
+        if transaction.provider is not None:
+            _organization(element, "provider-org", transaction.provider)
+        if transaction.receiver is not None:
+            _organization(element, "receiver-org", transaction.receiver)
+
+    def _pages(self, root: ET.Element, activity: Activity) -> None:
+        """A link to the public page in each language, titled in that language."""
+        for lang in AVAILABLE_LANGUAGES:
+            with translation.override(lang):
+                url = self.absolute_url(activity.record.get_absolute_url())
+            element = _element(root, "document-link", url=url, format="text/html")
+            # A page without a title in its language shows the English one (untagged: English
+            # is the activity's default language).
+            title = activity.title.get(lang)
+            texts = {lang: title} if title else {DEFAULT_LANGUAGE: activity.title[DEFAULT_LANGUAGE]}
+            _narratives(ET.SubElement(element, "title"), texts)
+            _element(element, "category", code=DOCUMENT_CATEGORY_WEB_PAGE)
+            _element(element, "language", code=lang)
+
+
+def stream_activities(
+    writer: ActivityWriter, rows: Iterable[tuple[QuerySet, Callable[[Any], Activity]]]
+) -> Iterator[bytes]:
+    """The whole file, one activity at a time, reading rows in chunks of `CHUNK_SIZE`."""
+    yield writer.header(timezone.now()).encode()
+    for queryset, build in rows:
+        for record in queryset.iterator(chunk_size=CHUNK_SIZE):
+            yield writer.to_bytes(build(record))
+            # A prefetched child refers back to its parent through the cache: a reference
+            # cycle that only the garbage collector's rare full pass would free, so memory
+            # would climb by a chunk at a time. Breaking it frees each row at once.
+            record.__dict__.pop("_prefetched_objects_cache", None)
+    yield writer.footer.encode()
+
+
+# --- Freshness --------------------------------------------------------------------------------
+
+
+def last_change(model: type[Publishable]) -> tuple[int, dt.datetime | None]:
+    """How many rows of `model` are live, and when the live set last changed: the latest
+    edit of any row, the latest go-live time passed, or the latest expiry passed (two queries).
+
+    Edits of every row count, not only of live ones: a record archived or unpublished leaves
+    the file by an edit of a row that is no longer live. A draft's edit makes a client fetch
+    the file again for nothing, which is the cheaper mistake.
+    """
+    now = timezone.now()
+    every = model.objects.aggregate(
+        edited=Max("updated_at"),
+        expired=Max("expire_at", filter=Q(status=Status.PUBLISHED, expire_at__lte=now)),
+    )
+    live = model.objects.published().aggregate(count=Count("pk"), went_live=Max("publish_at"))
+    moments = [m for m in (every["edited"], every["expired"], live["went_live"]) if m]
+    return live["count"], max(moments, default=None)
+
+
+# --- The view ---------------------------------------------------------------------------------
+
+
+class IatiXmlRenderer(BaseRenderer):
+    """Names the file's media type for content negotiation and the schema. The file itself
+    streams past the renderer; errors are answered as JSON (`IatiActivitiesView`)."""
+
+    media_type = "application/xml"
+    format = "xml"
+    charset = "utf-8"
+
+    def render(
+        self,
+        data: Any,
+        accepted_media_type: str | None = None,
+        renderer_context: Mapping[str, Any] | None = None,
+    ) -> bytes:
+        return JSONRenderer().render(data, accepted_media_type, renderer_context)
+
+
+class XmlOnlyNegotiation(BaseContentNegotiation):
+    """The file is XML whatever the Accept header says; `?format=` may only say `xml`."""
+
+    def select_parser(self, request: Request, parsers: list) -> Any:
+        return parsers[0] if parsers else None
+
+    def select_renderer(
+        self, request: Request, renderers: list, format_suffix: str | None = None
+    ) -> tuple[BaseRenderer, str]:
+        wanted = format_suffix or request.query_params.get(api_settings.URL_FORMAT_OVERRIDE)
+        renderer = renderers[0]
+        if wanted and wanted != renderer.format:
+            raise Http404  # PartnerApiMixin answers 400 naming `format`
+        return renderer, renderer.media_type
+
+
+class IatiActivitiesView(PartnerApiMixin, APIView):
+    """Every published aid package and reconstruction project as an activity of the
+    [IATI Activity Standard 2.03](https://iatistandard.org/en/iati-standard/203/activity-standard/),
+    in one XML file that validates against the official schema.
+
+    Each activity carries its texts in English (the default language), Ukrainian and
+    Azerbaijani (`xml:lang`), so `?lang=` changes nothing here. Identifiers are the reporting
+    organisation's identifier followed by `-AID-<id>` or `-PRJ-<id>`, stable over time.
+    Aid packages give their funder and recipient, delivery status (pledged 1, in transit 2,
+    delivered 4), decision, dispatch and delivery dates, DAC sector and their value as a
+    commitment (on the decision date) and a disbursement (once delivered), in the currency
+    officially stated, else USD. Projects give their funders and implementing partners, phase
+    (on hold 6), planned and actual dates, the site's coordinates, a DAC sector by facility
+    (schools 11120, clinics and hospitals 12230, culture 16061, sport 16065, housing 16040,
+    parks 43030, shelters 73010) and their budget. A date known only to the month or the year
+    is the first day of that period, with a narrative saying so. Every activity links to its
+    public page in each language.
+
+    The file is streamed. Its ETag and Last-Modified change whenever a published record is
+    edited, goes live or expires: send them back in If-None-Match or If-Modified-Since to get
+    304 when nothing changed.
+    """
+
+    renderer_classes: ClassVar[list] = [IatiXmlRenderer]
+    content_negotiation_class = XmlOnlyNegotiation
+    # Set by `as_view(sources=...)` in config/api.py: the apps whose records are activities.
+    sources: Sequence[ActivitySource] = ()
+
+    @extend_schema(
+        operation_id="iati_activities",
+        parameters=[
+            OpenApiParameter(
+                "lang",
+                OpenApiTypes.STR,
+                enum=list(AVAILABLE_LANGUAGES),
+                description="Accepted for symmetry; the file carries every language.",
+            ),
+            OpenApiParameter("format", OpenApiTypes.STR, enum=["xml"], description="Only xml."),
+            OpenApiParameter(
+                "If-Modified-Since",
+                OpenApiTypes.STR,
+                OpenApiParameter.HEADER,
+                description="The Last-Modified of a file you hold: 304 if it is current.",
+            ),
+            OpenApiParameter(
+                "Last-Modified",
+                OpenApiTypes.STR,
+                OpenApiParameter.HEADER,
+                response=[200, 304],
+                description="When a published record last changed; absent when there is none.",
+            ),
+        ],
+        responses={
+            (200, "application/xml"): OpenApiResponse(
+                OpenApiTypes.BINARY,
+                description="An `<iati-activities>` document (IATI 2.03), UTF-8.",
+            ),
+            (304, "application/xml"): OpenApiResponse(
+                description="Not modified since the ETag or date sent (no body)."
+            ),
+            (400, "application/json"): BAD_REQUEST,
+        },
+    )
+    def get(self, request: Request) -> HttpResponseBase:
+        # Counted before streaming: the body-hash ETag of PartnerApiMiddleware cannot see a
+        # streamed body, and a poll that changes nothing should cost no more than these queries.
+        states = [last_change(source.model) for source in self.sources]
+        changed = max((moment for _, moment in states if moment), default=None)
+        reporting_org = ReportingOrg.from_settings()
+        fingerprint = "|".join(
+            [
+                IATI_VERSION,
+                request.get_host(),
+                translation.get_language() or "",
+                repr(reporting_org),
+                *(f"{count}@{moment.isoformat() if moment else ''}" for count, moment in states),
+            ]
+        )
+        etag = f'W/"{hashlib.sha256(fingerprint.encode()).hexdigest()[:32]}"'
+        last_modified = int(changed.timestamp()) if changed else None
+
+        writer = ActivityWriter(
+            reporting_org=reporting_org, absolute_url=request.build_absolute_uri
+        )
+        # The querysets are made now, so `published()` takes the time of this request.
+        rows = [(source.rows(), source.build) for source in self.sources]
+        response = StreamingHttpResponse(
+            stream_activities(writer, rows), content_type="application/xml; charset=utf-8"
+        )
+        response["ETag"] = etag
+        if last_modified is not None:
+            response["Last-Modified"] = http_date(last_modified)
+        return get_conditional_response(
+            request, etag=etag, last_modified=last_modified, response=response
+        )
+
+    def handle_exception(self, exc: Exception) -> Response:
+        # Errors are JSON, like every other endpoint's.
+        self.request.accepted_renderer = JSONRenderer()
+        self.request.accepted_media_type = JSONRenderer.media_type
+        return super().handle_exception(exc)
