@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 
 from aid.filters import AidPackageFilterSet
-from aid.models import AidItem, AidPackage
+from aid.models import AidPackage
 from aid.serializers import AidPackageSerializer
 from editorial.api import PartnerReadOnlyViewSet
-from editorial.renditions import photos_prefetch
 
 
 class AidPackageViewSet(PartnerReadOnlyViewSet):
@@ -25,12 +24,4 @@ class AidPackageViewSet(PartnerReadOnlyViewSet):
     filterset_class = AidPackageFilterSet
 
     def get_queryset(self) -> QuerySet[AidPackage]:
-        return (
-            AidPackage.objects.published()
-            .select_related("funder", "recipient", "origin")
-            .prefetch_related(
-                Prefetch("items", queryset=AidItem.objects.order_by("order", "pk")),
-                photos_prefetch(),
-                "sources",
-            )
-        )
+        return AidPackage.objects.published().for_api()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.db.models.functions import Coalesce, ExtractYear
 
 from editorial.publishing import PublishableQuerySet
@@ -29,6 +29,20 @@ class AidPackageQuerySet(PublishableQuerySet):
             .for_detail()
             .select_related("funder", "recipient", "origin")
             .prefetch_related("items", "sources")
+        )
+
+    def for_api(self) -> AidPackageQuerySet:
+        """A package in the partner API, list or detail: organisations and origin, items in
+        their order, public photos with renditions, sources. Six queries per page."""
+        from aid.models import AidItem  # aid.models imports this module
+
+        return (
+            super()
+            .for_detail()
+            .select_related("funder", "recipient", "origin")
+            .prefetch_related(
+                Prefetch("items", queryset=AidItem.objects.order_by("order", "pk")), "sources"
+            )
         )
 
     def newest_first(self) -> AidPackageQuerySet:

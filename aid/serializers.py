@@ -90,16 +90,41 @@ class AidByYearSerializer(AidTotalSerializer):
     year = serializers.IntegerField(allow_null=True, help_text="Year of decision; null if unknown.")
 
 
+class AidByYearAndSectorSerializer(serializers.Serializer):
+    year = serializers.IntegerField(help_text="Year of decision.")
+    sector = serializers.ChoiceField(choices=AidPackage._meta.get_field("sector").choices)
+    usd = serializers.DecimalField(
+        max_digits=18, decimal_places=2, help_text="Sum of value_usd, whatever the status."
+    )
+    packages = serializers.IntegerField()
+
+
 class ItemTotalSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=AidItem.Kind.choices)
     unit = serializers.ChoiceField(choices=AidItem.Unit.choices)
-    quantity = serializers.DecimalField(max_digits=18, decimal_places=2)
+    quantity = serializers.DecimalField(
+        max_digits=18, decimal_places=2, help_text="Sum of the stated quantities."
+    )
     packages = serializers.IntegerField(help_text="Published packages with items of this kind.")
+    items_without_quantity = serializers.IntegerField(
+        help_text="Items of this kind listed without a quantity: the sum leaves them out."
+    )
 
 
 class AidStatsSerializer(serializers.Serializer):
     aid_by_sector = AidBySectorSerializer(many=True)
     aid_by_year = AidByYearSerializer(many=True)
+    aid_by_year_and_sector = AidByYearAndSectorSerializer(
+        many=True,
+        help_text="USD by year of decision and sector; packages without a decision date or "
+        "a USD value are left out (they are in aid_by_sector).",
+    )
+    usd_by_status = AmountByStatusSerializer(
+        help_text="Sum of value_usd over all published packages, by delivery status."
+    )
+    packages_without_usd = serializers.IntegerField(
+        help_text="Published packages without a USD value: no sum includes them."
+    )
     items = ItemTotalSerializer(many=True)
     reported_figures = ReportedFigureSerializer(
         many=True, help_text="Official cumulative figures, beside what the record itemises."

@@ -14,13 +14,16 @@ from rest_framework.routers import DefaultRouter
 from rest_framework.views import APIView
 
 from aid.api import AidPackageViewSet
+from aid.iati import AID_ACTIVITIES
 from aid.serializers import AidStatsSerializer
 from aid.stats import aid_stats
 from editorial.api import BAD_REQUEST, PartnerApiMixin
+from editorial.iati import IatiActivitiesView
 from people.api import RehabilitationGroupViewSet, SisterCityPartnershipViewSet
 from people.serializers import PeopleStatsSerializer
 from people.stats import people_stats
 from projects.api import ReconstructionProjectViewSet
+from projects.iati import PROJECT_ACTIVITIES
 from projects.serializers import ProjectStatsSerializer
 from projects.stats import project_stats
 
@@ -57,6 +60,11 @@ router.register("partnerships", SisterCityPartnershipViewSet, basename="sisterci
 urlpatterns = [
     *router.urls,
     path("stats/", StatsView.as_view(), name="stats"),
+    path(
+        "iati/activities.xml",
+        IatiActivitiesView.as_view(sources=(AID_ACTIVITIES, PROJECT_ACTIVITIES)),
+        name="iati-activities",
+    ),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
 ]

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "aid",
     "projects",
     "people",
+    "partners",
     "public",
     "demo",
 ]
@@ -166,6 +167,19 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_SCHEMA_CLASS": "editorial.api.PartnerAutoSchema",
+    # A partner key is the only credential the API knows; it raises the rate limit and grants
+    # nothing else (partners/authentication.py). Staff use the admin, not the API.
+    "DEFAULT_AUTHENTICATION_CLASSES": ["partners.authentication.PartnerKeyAuthentication"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "partners.throttling.AnonymousRateThrottle",
+        "partners.throttling.PartnerKeyRateThrottle",
+    ],
+    # Anonymous clients per IP address (REMOTE_ADDR only), partners per key; a key's own rate,
+    # set in the admin, overrides the partner rate. Checked at start (partners.E001).
+    "DEFAULT_THROTTLE_RATES": {
+        "anonymous": env_str("API_RATE_ANONYMOUS", "60/min"),
+        "partner": env_str("API_RATE_PARTNER", "600/min"),
+    },
 }
 
 SPECTACULAR_SETTINGS = {
@@ -173,11 +187,18 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": (
         "The public record of Azerbaijan's humanitarian aid to Ukraine: published aid "
         "packages, reconstruction projects, children's rehabilitation groups, sister-city "
-        "partnerships and totals. Read-only and anonymous. JSON by default, CSV on list "
-        "endpoints with `?format=csv`; `?lang=en|uk|az` picks the language of text fields. "
-        "Pages of 50 (`?page_size=` up to 200). Every response has an ETag: send it back in "
-        "If-None-Match to get 304 when nothing changed. Unknown query parameters and bad "
-        "values give 400 with a message naming the parameter."
+        "partnerships, totals, and the aid packages and projects as IATI 2.03 activities "
+        "(`/api/v1/iati/activities.xml`). Read-only; anyone may read. JSON by default, CSV on "
+        "list endpoints with `?format=csv`; `?lang=en|uk|az` picks the language of text "
+        "fields; every object links to its public page (`public_url`). Pages of 50 "
+        "(`?page_size=` up to 200), in a stable order. Every response has an ETag (the IATI "
+        "file also Last-Modified): send it back in If-None-Match to get 304 when nothing "
+        "changed. Unknown query parameters and bad values give 400 with a message naming the "
+        "parameter.\n\n"
+        "Rate limits: anonymous clients are limited per IP address; a partner key, sent as "
+        "`Authorization: Api-Key <key>` (or `X-Api-Key: <key>`), raises the limit and grants "
+        "nothing else. Ask the embassy for a key. Over the limit the answer is 429 with "
+        "Retry-After (seconds); a wrong or revoked key is 401."
     ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
@@ -203,3 +224,17 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Körpü <noreply@localhost>")
+
+# The IATI file (/api/v1/iati/activities.xml): who publishes it. Activity identifiers start
+# with IATI_REPORTING_ORG_REF, so set it to the organisation identifier registered with IATI
+# before the file is published; the default is a placeholder. The type is an IATI
+# OrganisationType code (10: government).
+IATI_REPORTING_ORG_REF = env_str("IATI_REPORTING_ORG_REF", "XX-KORPU")
+IATI_REPORTING_ORG_NAME = env_str(
+    "IATI_REPORTING_ORG_NAME", "Embassy of the Republic of Azerbaijan in Ukraine"
+)
+IATI_REPORTING_ORG_TYPE = env_str("IATI_REPORTING_ORG_TYPE", "10")
+if not IATI_REPORTING_ORG_REF.strip() or not IATI_REPORTING_ORG_TYPE.isdigit():
+    raise ImproperlyConfigured(
+        "IATI_REPORTING_ORG_REF must not be empty and IATI_REPORTING_ORG_TYPE must be a code."
+    )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, ClassVar
 
@@ -70,6 +71,10 @@ class PartnerApiMiddleware:
         with translation.override(lang):
             request.LANGUAGE_CODE = lang
             response = self.get_response(request)
+        if response.status_code == 404 and not _is_json(response):
+            # No route matched (e.g. a slug with characters no slug has): the site's HTML
+            # page would be the only non-JSON answer a partner's client ever gets.
+            response = JsonResponse({"detail": "Not found."}, status=404)
         response.headers["Content-Language"] = lang
         patch_vary_headers(response, ("Accept-Language",))
         if request.method in ("GET", "HEAD") and response.status_code == 200:
@@ -78,6 +83,10 @@ class PartnerApiMiddleware:
             if response.has_header("ETag"):
                 return get_conditional_response(request, etag=response["ETag"], response=response)
         return response
+
+
+def _is_json(response: HttpResponse) -> bool:
+    return response.get("Content-Type", "").startswith("application/json")
 
 
 # --- Rendering ------------------------------------------------------------------------------
@@ -115,11 +124,29 @@ def flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
     return row
 
 
+def csv_columns(serializer: serializers.Serializer, prefix: str = "") -> list[str]:
+    """The CSV header for a serializer's objects: every column `flatten` can make of one.
+
+    Taken from the serializer, not from the rows, so that every page of a list has the same
+    columns in the same order, and a page with no rows still has its header.
+    """
+    columns: list[str] = []
+    for name, field in serializer.fields.items():
+        if isinstance(field, serializers.Serializer):
+            columns += csv_columns(field, f"{prefix}{name}.")
+        elif parts := getattr(field, "csv_parts", ()):
+            columns += [f"{prefix}{name}.{part}" for part in parts]
+        else:
+            columns.append(f"{prefix}{name}")
+    return columns
+
+
 class CSVRenderer(BaseRenderer):
     """A page of a list endpoint as CSV: a header, then one row per object.
 
     Written here rather than taken from djangorestframework-csv, which is unmaintained: all it
     needs is to flatten what the serializer already produced, so CSV and JSON never disagree.
+    An empty nested object (no recipient, no date) leaves its columns empty.
     """
 
     media_type = "text/csv"
@@ -138,16 +165,18 @@ class CSVRenderer(BaseRenderer):
         if isinstance(records, Mapping):
             records = [records]
         rows = [flatten(record) for record in records]
-        columns: dict[str, None] = {}
-        for row in rows:
-            columns.update(dict.fromkeys(row))
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\r\n")
-        if columns:
-            writer.writeheader()
-        writer.writerows(rows)
         context = renderer_context or {}
         view, response = context.get("view"), context.get("response")
+        if view is not None and hasattr(view, "get_serializer"):
+            columns = csv_columns(view.get_serializer())
+        else:
+            columns = list({name: None for row in rows for name in row})
+        buffer = io.StringIO()
+        writer = csv.DictWriter(
+            buffer, fieldnames=columns, restval="", extrasaction="ignore", lineterminator="\r\n"
+        )
+        writer.writeheader()
+        writer.writerows(rows)
         if response is not None and view is not None and response.status_code == 200:
             name = getattr(view, "basename", None) or "export"
             response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
@@ -155,6 +184,11 @@ class CSVRenderer(BaseRenderer):
 
 
 # --- Pagination -------------------------------------------------------------------------------
+
+
+def _is_whole_number(value: Any) -> bool:
+    # Not str.isdigit(): it accepts '²', which int() then refuses.
+    return bool(re.fullmatch(r"[0-9]{1,9}", str(value)))
 
 
 class PartnerPagination(PageNumberPagination):
@@ -170,14 +204,14 @@ class PartnerPagination(PageNumberPagination):
         raw = request.query_params.get(self.page_size_query_param)
         if raw is None:
             return self.page_size
-        if not raw.isdigit() or not 1 <= int(raw) <= self.max_page_size:
+        if not _is_whole_number(raw) or not 1 <= int(raw) <= self.max_page_size:
             message = f"Must be a whole number from 1 to {self.max_page_size}."
             raise ValidationError({self.page_size_query_param: [message]})
         return int(raw)
 
     def get_page_number(self, request: Request, paginator: Any) -> str:
         number = super().get_page_number(request, paginator)
-        if number not in self.last_page_strings and not (str(number).isdigit() and int(number)):
+        if number not in self.last_page_strings and not (_is_whole_number(number) and int(number)):
             raise ValidationError({self.page_query_param: ["Must be a whole number from 1."]})
         return number
 
@@ -198,9 +232,11 @@ class PartnerPagination(PageNumberPagination):
 
 class PartnerApiMixin:
     """Anonymous and read-only; unknown query parameters and formats are refused with a 400
-    naming them, so a typo never silently returns everything; errors are always JSON."""
+    naming them, so a typo never silently returns everything; errors are always JSON.
 
-    authentication_classes: ClassVar[list] = []
+    Authentication and throttling come from the settings (partner keys raise the rate limit
+    and grant nothing else), so they are not set here."""
+
     permission_classes: ClassVar[list] = [AllowAny]
     renderer_classes: ClassVar[list] = [JSONRenderer]
 
@@ -270,6 +306,8 @@ def stable_order(queryset: QuerySet) -> QuerySet:
     return queryset.order_by(*ordering, "pk")
 
 
+JSON = "application/json"
+
 BAD_REQUEST = OpenApiResponse(
     {
         "type": "object",
@@ -279,19 +317,62 @@ BAD_REQUEST = OpenApiResponse(
     description="A bad or unknown query parameter: each one named, with what is wrong.",
 )
 NOT_FOUND = OpenApiResponse(
-    {"type": "object", "properties": {"detail": {"type": "string"}}},
+    {"type": "object", "properties": {"detail": {"type": "string"}}, "required": ["detail"]},
     description="No published object at this address, or a page beyond the last.",
+)
+NOT_MODIFIED = OpenApiResponse(
+    description="Nothing changed since the response whose ETag was sent in If-None-Match."
+)
+BAD_KEY = OpenApiResponse(
+    {"type": "object", "properties": {"detail": {"type": "string"}}, "required": ["detail"]},
+    description="An API key was sent but is malformed, unknown or revoked. Without a key, "
+    "every endpoint is open (at the anonymous rate limit).",
+)
+THROTTLED = OpenApiResponse(
+    {"type": "object", "properties": {"detail": {"type": "string"}}, "required": ["detail"]},
+    description="Too many requests: wait the seconds Retry-After says (a partner key raises "
+    "the limit).",
 )
 
 
+def _response_header(name: str, description: str, codes: list[int], **kwargs: Any) -> Any:
+    return OpenApiParameter(
+        name,
+        OpenApiTypes.STR,
+        OpenApiParameter.HEADER,
+        description=description,
+        response=codes,
+        **kwargs,
+    )
+
+
 class PartnerAutoSchema(AutoSchema):
-    """Documents `?lang=` and the 400/404 answers on every operation."""
+    """Documents what every operation shares: `?lang=`, conditional GET (If-None-Match, ETag,
+    304), and the JSON 400/404 answers; a list's CSV as text, its errors as JSON."""
 
     def get_response_serializers(self) -> Any:
-        serializers_ = super().get_response_serializers()
-        if isinstance(serializers_, dict):
-            return serializers_
-        return {"200": serializers_, "400": BAD_REQUEST, "404": NOT_FOUND}
+        declared = super().get_response_serializers()
+        if isinstance(declared, dict):  # @extend_schema(responses=...) says it all
+            return declared
+        return {"200": declared, "400": BAD_REQUEST, "404": NOT_FOUND}
+
+    def _get_response_bodies(self, direction: str = "response") -> dict[str, Any]:
+        # Adjusted after drf-spectacular built them, as `@extend_schema(responses=...)`
+        # replaces get_response_serializers() and would skip anything done there.
+        responses = super()._get_response_bodies(direction)
+        csv = CSVRenderer.media_type
+        for code, response in responses.items():
+            content = response.get("content", {})
+            if code != "200":
+                content.pop(csv, None)  # errors are JSON, even on ?format=csv
+            elif csv in content:
+                content[csv] = {"schema": {"type": "string"}}
+        responses.setdefault("304", self._get_response_for_code(NOT_MODIFIED, "304"))
+        if self.view.get_authenticators():
+            responses.setdefault("401", self._get_response_for_code(BAD_KEY, "401", [JSON]))
+        if self.view.get_throttles():
+            responses.setdefault("429", self._get_response_for_code(THROTTLED, "429", [JSON]))
+        return responses
 
     def get_override_parameters(self) -> list[OpenApiParameter]:
         lang = OpenApiParameter(
@@ -303,7 +384,39 @@ class PartnerAutoSchema(AutoSchema):
                 "A missing translation falls back to English."
             ),
         )
-        return [lang, *super().get_override_parameters()]
+        if_none_match = OpenApiParameter(
+            "If-None-Match",
+            OpenApiTypes.STR,
+            OpenApiParameter.HEADER,
+            description="The ETag of a response you hold: 304 with no body if it is current.",
+        )
+        # The middleware tags every JSON and CSV body; a streamed one (IATI) may not be.
+        tagged = isinstance(self.view, PartnerApiMixin)
+        headers = [
+            _response_header(
+                "ETag", "Changes exactly when the body would.", [200, 304], required=tagged
+            ),
+            _response_header(
+                "Content-Language", "The language of the text fields.", [200], required=True
+            ),
+        ]
+        if self.view.get_throttles():
+            headers.append(
+                _response_header("Retry-After", "Seconds to wait.", [429], required=True)
+            )
+        formats = [renderer.format for renderer in self.view.get_renderers()]
+        format_ = OpenApiParameter(
+            "format",
+            OpenApiTypes.STR,
+            enum=formats,
+            description="json (the default) or, on lists, csv: a header row, then one row per "
+            "object of the page; nested objects become dotted columns (funder.name), lists one "
+            "'; '-separated cell.",
+        )
+        if getattr(self.view, "action", None) == "list":
+            link = 'The next and previous pages, e.g. <https://…?page=3>; rel="next".'
+            headers.append(_response_header("Link", link, [200]))
+        return [lang, format_, if_none_match, *headers, *super().get_override_parameters()]
 
 
 # --- Filters ----------------------------------------------------------------------------------
@@ -324,6 +437,54 @@ class TranslatedSearchFilter(django_filters.CharFilter):
                 matches |= Q(**{f"{name}__icontains": word})
             qs = qs.filter(matches)
         return qs
+
+
+class SlugFilter(django_filters.ModelChoiceFilter):
+    """`?funder=socar`: a related organisation or place by its slug; an unknown slug is a 400
+    naming the parameter, never an empty list."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("to_field_name", "slug")
+        super().__init__(**kwargs)
+
+
+def date_range(
+    field: str, what: str
+) -> tuple[django_filters.DateFilter, django_filters.DateFilter]:
+    """`<x>_after` and `<x>_before` on a date field, both inclusive."""
+    return (
+        django_filters.DateFilter(
+            field_name=field, lookup_expr="gte", help_text=f"{what} on or after (YYYY-MM-DD)."
+        ),
+        django_filters.DateFilter(
+            field_name=field, lookup_expr="lte", help_text=f"{what} on or before (YYYY-MM-DD)."
+        ),
+    )
+
+
+def usd_range(field: str, what: str) -> tuple[django_filters.NumberFilter, ...]:
+    """`<x>_min` and `<x>_max` on a USD amount, both inclusive; a record without an amount
+    matches neither."""
+    # Bounded like the column (14 digits, 2 decimals): a larger number cannot be compared.
+    bounds = {"min_value": 0, "max_digits": 14, "decimal_places": 2}
+    return (
+        django_filters.NumberFilter(
+            field_name=field, lookup_expr="gte", help_text=f"{what} at least this.", **bounds
+        ),
+        django_filters.NumberFilter(
+            field_name=field, lookup_expr="lte", help_text=f"{what} at most this.", **bounds
+        ),
+    )
+
+
+def updated_after_filter() -> django_filters.IsoDateTimeFilter:
+    """`?updated_after=`: what changed since a client's last sync."""
+    return django_filters.IsoDateTimeFilter(
+        field_name="updated_at",
+        lookup_expr="gte",
+        help_text="Changed at or after this time (ISO 8601, e.g. 2025-07-01T00:00:00Z): "
+        "to fetch only what changed since your last visit.",
+    )
 
 
 @extend_schema_field(OpenApiTypes.INT)
@@ -356,6 +517,8 @@ class YearFilter(django_filters.Filter):
 class ApproximateDateField(serializers.Field):
     """A date beside its precision, e.g. {"date": "2025-08-01", "precision": "month"}."""
 
+    csv_parts = ("date", "precision")  # its CSV columns, e.g. decided_on.date
+
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(source="*", read_only=True, **kwargs)
 
@@ -372,6 +535,7 @@ class DetailUrlField(serializers.HyperlinkedIdentityField):
     drops the request's `?format=`: a CSV row links to the JSON detail."""
 
     def __init__(self, view_name: str, **kwargs: Any) -> None:
+        kwargs.setdefault("help_text", "This object in the API (JSON).")
         super().__init__(view_name=view_name, lookup_field="slug", **kwargs)
 
     def get_url(self, obj: Any, view_name: str, request: Any, format: str | None) -> str:
@@ -396,9 +560,17 @@ class PlaceSummarySerializer(serializers.ModelSerializer):
 
 
 class SourceSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField(
+        help_text="Where the text can be read; null for print or broadcast sources."
+    )
+
     class Meta:
         model = Source
         fields = ["title", "publisher", "url", "published_on"]
+
+    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+    def get_url(self, source: Source) -> str | None:
+        return source.url or None  # stored blank when there is none: not a URL
 
 
 class RenditionSerializer(serializers.ModelSerializer):
@@ -434,12 +606,23 @@ class PublishableSerializer(serializers.ModelSerializer):
     """What every published record shows first and last: where it is, its texts, its public
     photos and its sources. Subclasses list their own fields with `fields_with()`."""
 
+    public_url = serializers.SerializerMethodField(
+        help_text="This object's page on the public site, in the language of the response."
+    )
     photos = PhotoSerializer(many=True, read_only=True)
     sources = SourceSerializer(many=True, read_only=True)
 
-    LEADING_FIELDS = ("url", "slug", "title", "summary", "body")
+    LEADING_FIELDS = ("url", "slug", "public_url", "title", "summary", "body")
     TRAILING_FIELDS = ("photos", "sources", "updated_at")
 
     @classmethod
     def fields_with(cls, *own: str) -> list[str]:
         return [*cls.LEADING_FIELDS, *own, *cls.TRAILING_FIELDS]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_public_url(self, obj: Any) -> str:
+        # The active language is the response's (PartnerApiMiddleware), and so is the
+        # page's language prefix.
+        path = obj.get_absolute_url()
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request else path

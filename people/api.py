@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from editorial.api import PartnerReadOnlyViewSet
-from editorial.renditions import photos_prefetch
 from people.filters import RehabilitationGroupFilterSet, SisterCityPartnershipFilterSet
 from people.models import RehabilitationGroup, SisterCityPartnership
 from people.serializers import RehabilitationGroupSerializer, SisterCityPartnershipSerializer
@@ -24,11 +23,7 @@ class RehabilitationGroupViewSet(PartnerReadOnlyViewSet):
     filterset_class = RehabilitationGroupFilterSet
 
     def get_queryset(self) -> QuerySet[RehabilitationGroup]:
-        return (
-            RehabilitationGroup.objects.published()
-            .select_related("host_institution", "host_place")
-            .prefetch_related("home_regions", "partners", photos_prefetch(), "sources")
-        )
+        return RehabilitationGroup.objects.published().for_api()
 
 
 class SisterCityPartnershipViewSet(PartnerReadOnlyViewSet):
@@ -40,8 +35,4 @@ class SisterCityPartnershipViewSet(PartnerReadOnlyViewSet):
     filterset_class = SisterCityPartnershipFilterSet
 
     def get_queryset(self) -> QuerySet[SisterCityPartnership]:
-        return (
-            SisterCityPartnership.objects.published()
-            .select_related("ukrainian_place", "azerbaijani_place")
-            .prefetch_related("activities", photos_prefetch(), "sources")
-        )
+        return SisterCityPartnership.objects.published().for_api()

@@ -35,6 +35,16 @@ class RehabilitationGroupQuerySet(PublishableQuerySet):
             .prefetch_related("home_regions", "partners", "sources")
         )
 
+    def for_api(self) -> RehabilitationGroupQuerySet:
+        """A group in the partner API, list or detail: host, home regions, partners, public
+        photos, sources."""
+        return (
+            super()
+            .for_detail()
+            .select_related("host_institution", "host_place")
+            .prefetch_related("home_regions", "partners", "sources")
+        )
+
     def arrival_years(self) -> QuerySet:
         """The years in which a group of this set arrived, newest first (a flat list)."""
         return (
@@ -75,6 +85,21 @@ class SisterCityPartnershipQuerySet(PublishableQuerySet):
 
     def for_detail(self) -> SisterCityPartnershipQuerySet:
         """A detail page (and its admin preview): places, activities in date order, sources."""
+        from people.models import PartnershipActivity  # people.models imports this module
+
+        return (
+            super()
+            .for_detail()
+            .select_related("ukrainian_place", "azerbaijani_place")
+            .prefetch_related(
+                Prefetch("activities", queryset=PartnershipActivity.objects.order_by("date", "pk")),
+                "sources",
+            )
+        )
+
+    def for_api(self) -> SisterCityPartnershipQuerySet:
+        """A partnership in the partner API, list or detail: both places, activities in date
+        order, public photos, sources."""
         from people.models import PartnershipActivity  # people.models imports this module
 
         return (

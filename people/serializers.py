@@ -71,3 +71,9 @@ class PeopleStatsSerializer(serializers.Serializer):
     )
     rehabilitation_groups = serializers.IntegerField()
     partnerships = serializers.IntegerField(help_text="Published sister-city partnerships.")
+    partner_places_ukraine = serializers.IntegerField(
+        help_text="Distinct Ukrainian cities and regions in those partnerships."
+    )
+    partner_places_azerbaijan = serializers.IntegerField(
+        help_text="Distinct Azerbaijani cities and regions in those partnerships."
+    )

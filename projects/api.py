@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 
 from editorial.api import PartnerReadOnlyViewSet
-from editorial.renditions import photos_prefetch
 from projects.filters import ReconstructionProjectFilterSet
-from projects.models import Milestone, ReconstructionProject
+from projects.models import ReconstructionProject
 from projects.serializers import ReconstructionProjectSerializer
 
 
@@ -24,15 +23,4 @@ class ReconstructionProjectViewSet(PartnerReadOnlyViewSet):
     filterset_class = ReconstructionProjectFilterSet
 
     def get_queryset(self) -> QuerySet[ReconstructionProject]:
-        milestones = Milestone.objects.order_by("date", "pk").prefetch_related(photos_prefetch())
-        return (
-            ReconstructionProject.objects.published()
-            .select_related("place")
-            .prefetch_related(
-                "funders",
-                "implementing_partners",
-                Prefetch("milestones", queryset=milestones),
-                photos_prefetch(),
-                "sources",
-            )
-        )
+        return ReconstructionProject.objects.published().for_api()

@@ -32,6 +32,24 @@ class ReconstructionProjectQuerySet(PublishableQuerySet):
             )
         )
 
+    def for_api(self) -> ReconstructionProjectQuerySet:
+        """A project in the partner API, list or detail: city, funders, implementing
+        partners, milestones in date order with their public photos, photos, sources."""
+        from projects.models import Milestone  # projects.models imports this module
+
+        milestones = Milestone.objects.order_by("date", "pk").prefetch_related(photos_prefetch())
+        return (
+            super()
+            .for_detail()
+            .select_related("place")
+            .prefetch_related(
+                "funders",
+                "implementing_partners",
+                Prefetch("milestones", queryset=milestones),
+                "sources",
+            )
+        )
+
     def for_map(self) -> ReconstructionProjectQuerySet:
         """Only what a map point needs, for every project of a (filtered) list at once."""
         return self.prefetch_related(None).select_related("place")

@@ -59,3 +59,8 @@ class ProjectsByPhaseSerializer(serializers.Serializer):
 
 class ProjectStatsSerializer(serializers.Serializer):
     projects_by_phase = ProjectsByPhaseSerializer(many=True)
+    projects_completed = serializers.IntegerField(help_text="Published projects completed.")
+    projects_under_way = serializers.IntegerField(
+        help_text="In design or under construction: work has begun."
+    )
+    projects_not_started = serializers.IntegerField(help_text="Planned or agreed.")

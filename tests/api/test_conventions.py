@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
 
-from tests.factories import AidItemFactory, AidPackageFactory
+from editorial.renditions import ensure_renditions
+from tests.api.endpoints import ENDPOINT_PARAMS, Endpoint
+from tests.factories import AidItemFactory, AidPackageFactory, PhotoFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -100,3 +103,55 @@ def test_csv_keeps_the_filters(client: Any) -> None:
     lines = client.get(AID, {"format": "csv", "sector": "food_essentials"}).content.splitlines()
     assert len(lines) == 2
     assert b",food," in lines[1]
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINT_PARAMS)
+def test_public_url_is_the_page_in_the_language_asked(client: Any, endpoint: Endpoint) -> None:
+    endpoint.make(slug="shown", published=True)
+    for lang in ("uk", "az"):
+        [record] = client.get(endpoint.path, {"lang": lang}).json()["results"]
+        assert record["public_url"].startswith(f"http://testserver/{lang}/")
+        assert record["public_url"].endswith("/shown/")
+        assert client.get(record["public_url"]).status_code == 200
+
+
+def test_photos_have_absolute_renditions_with_sizes_and_credits(client: Any) -> None:
+    photo = PhotoFactory(content_object=AidPackageFactory(slug="p", published=True))
+    ensure_renditions(photo)
+    [shown] = client.get(f"{AID}p/").json()["photos"]
+    assert shown["url"].startswith("http://testserver/")
+    assert (shown["width"], shown["height"]) == (8, 6)
+    assert shown["alt_text"] and shown["credit"] == "AZERTAC"
+    assert {r["format"] for r in shown["renditions"]} == {"webp", "jpeg"}
+    for rendition in shown["renditions"]:
+        assert rendition["url"].startswith("http://testserver/")
+        assert (rendition["width"], rendition["height"]) == (8, 6)
+
+
+def test_a_source_without_address_has_null_url(client: Any) -> None:
+    from tests.factories import SourceFactory
+
+    AidPackageFactory(slug="p", published=True).sources.add(SourceFactory(url=""))
+    assert client.get(f"{AID}p/").json()["sources"][0]["url"] is None
+
+
+def test_csv_columns_are_the_same_on_every_page_and_with_no_rows(client: Any) -> None:
+    AidPackageFactory(slug="bare", published=True)  # no dates, no recipient, no origin
+    from tests.api.endpoints import rich_package
+
+    rich_package(slug="rich", published=True, decided_on=dt.date(2025, 1, 1))
+    headers = {
+        client.get(AID, {"format": "csv", "page_size": 1, "page": page}).content.splitlines()[0]
+        for page in (1, 2)
+    }
+    empty = client.get(AID, {"format": "csv", "search": "nothing-matches"})
+    assert empty.content.splitlines() == list(headers)
+    assert empty["Content-Type"] == "text/csv; charset=utf-8"
+    assert b"decided_on.date,decided_on.precision" in empty.content
+    assert b"recipient.slug" in empty.content
+
+
+def test_an_address_no_route_matches_is_a_json_404(client: Any) -> None:
+    response = client.get(f"{AID}not a slug!/")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Not found."}

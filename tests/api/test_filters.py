@@ -155,3 +155,131 @@ def test_partnerships_filter_by_kind(client: Any) -> None:
     path = "/api/v1/partnerships/"
     assert slugs(client, path, kind="cooperation_agreement") == ["coop"]
     assert client.get(path, {"kind": "alliance"}).json().keys() == {"kind"}
+
+
+def test_aid_filters_by_year_value_organisations_and_dates(client: Any) -> None:
+    ukrenergo, baku = OrganizationFactory(slug="ukrenergo"), PlaceFactory(slug="baku")
+    AidPackageFactory(
+        slug="big",
+        published=True,
+        value_usd=Decimal("5000000"),
+        decided_on=dt.date(2025, 2, 1),
+        dispatched_on=dt.date(2025, 3, 1),
+        recipient=ukrenergo,
+        origin=baku,
+    )
+    AidPackageFactory(slug="small", published=True, value_usd=Decimal("1000"))
+    AidPackageFactory(slug="unvalued", published=True)
+    assert slugs(client, AID, year="2025") == ["big"]
+    assert slugs(client, AID, value_usd_min="1000000") == ["big"]
+    assert slugs(client, AID, value_usd_max="1000") == ["small"]
+    assert slugs(client, AID, recipient="ukrenergo") == ["big"]
+    assert slugs(client, AID, origin="baku") == ["big"]
+    assert slugs(client, AID, dispatched_after="2025-03-01") == ["big"]
+    assert slugs(client, AID, delivered_before="2030-01-01") == []
+
+
+def test_updated_after_finds_what_changed(client: Any) -> None:
+    AidPackageFactory(slug="old", published=True)
+    AidPackageFactory._meta.model.objects.filter(slug="old").update(
+        updated_at=dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+    )
+    AidPackageFactory(slug="new", published=True)
+    assert slugs(client, AID, updated_after="2025-01-01T00:00:00Z") == ["new"]
+
+
+def test_projects_filter_by_region_partner_budget_and_completion(client: Any) -> None:
+    oblast = PlaceFactory(slug="kyiv-oblast", kind="region")
+    builder = OrganizationFactory(slug="builder")
+    done = ReconstructionProjectFactory(
+        slug="done",
+        published=True,
+        place=PlaceFactory(region=oblast),
+        phase=Phase.COMPLETED,
+        actual_start=dt.date(2024, 1, 1),
+        actual_completion=dt.date(2024, 9, 1),
+        budget_usd=Decimal("2000000"),
+    )
+    done.implementing_partners.add(builder)
+    ReconstructionProjectFactory(slug="planned", published=True, budget_usd=Decimal("10"))
+    path = "/api/v1/projects/"
+    assert slugs(client, path, region="kyiv-oblast") == ["done"]
+    assert slugs(client, path, implementing_partner="builder") == ["done"]
+    assert slugs(client, path, budget_usd_min="1000000") == ["done"]
+    assert slugs(client, path, budget_usd_max="10") == ["planned"]
+    assert slugs(client, path, completed_before="2024-12-31") == ["done"]
+    assert slugs(client, path, started_after="2024-01-01") == ["done"]
+
+
+def test_groups_filter_by_places_partner_and_arrival(client: Any) -> None:
+    sumy, host = PlaceFactory(slug="sumy", kind="region"), PlaceFactory(slug="gabala")
+    partner = OrganizationFactory(slug="heydar-aliyev-foundation")
+    group = RehabilitationGroupFactory(slug="summer", published=True, host_place=host)
+    group.home_regions.add(sumy)
+    group.partners.add(partner)
+    RehabilitationGroupFactory(slug="earlier", published=True, arrived_on=dt.date(2024, 7, 1))
+    path = "/api/v1/rehabilitation-groups/"
+    assert slugs(client, path, home_region="sumy") == ["summer"]
+    assert slugs(client, path, host_place="gabala") == ["summer"]
+    assert slugs(client, path, partner="heydar-aliyev-foundation") == ["summer"]
+    assert slugs(client, path, arrived_before="2024-12-31") == ["earlier"]
+
+
+def test_partnerships_filter_by_place_on_either_side_and_year(client: Any) -> None:
+    irpin, lachin = PlaceFactory(slug="irpin"), PlaceFactory(slug="lachin", country="AZ")
+    SisterCityPartnershipFactory(
+        slug="irpin-lachin",
+        published=True,
+        ukrainian_place=irpin,
+        azerbaijani_place=lachin,
+        established_on=dt.date(2023, 5, 1),
+    )
+    SisterCityPartnershipFactory(slug="other", published=True)
+    path = "/api/v1/partnerships/"
+    assert slugs(client, path, place="irpin") == ["irpin-lachin"]
+    assert slugs(client, path, place="lachin") == ["irpin-lachin"]
+    assert slugs(client, path, azerbaijani_place="lachin") == ["irpin-lachin"]
+    assert slugs(client, path, year="2023") == ["irpin-lachin"]
+    assert slugs(client, path, established_after="2024-01-01") == []
+
+
+@pytest.mark.parametrize(
+    ("path", "param", "value"),
+    [
+        (AID, "value_usd_min", "lots"),
+        (AID, "value_usd_max", "1e40"),  # beyond what the column holds
+        (AID, "value_usd_min", "-5"),
+        (AID, "year", "1800"),
+        (AID, "recipient", "nobody"),
+        (AID, "updated_after", "last week"),
+        (AID, "search", "a\x00b"),
+        (AID, "page", "²"),  # a digit to str.isdigit(), not to int()
+        (AID, "page_size", "²"),
+        ("/api/v1/projects/", "budget_usd_min", "NaN"),
+        ("/api/v1/projects/", "region", "atlantis"),
+        ("/api/v1/projects/", "completed_after", "2025-02-30"),
+        ("/api/v1/projects/", "ordering", "slug"),
+        ("/api/v1/rehabilitation-groups/", "home_region", "atlantis"),
+        ("/api/v1/rehabilitation-groups/", "arrived_before", "soon"),
+        ("/api/v1/partnerships/", "place", "atlantis"),
+        ("/api/v1/partnerships/", "year", "x"),
+        ("/api/v1/partnerships/", "ordering", "kind"),
+    ],
+)
+def test_bad_value_on_any_endpoint_is_400_naming_it(
+    client: Any, path: str, param: str, value: str
+) -> None:
+    response = client.get(path, {param: value})
+    assert response.status_code == 400
+    assert list(response.json()) == [param]
+
+
+@pytest.mark.parametrize("ordering", ["value_usd", "-value_usd", "title", "-decided_on"])
+def test_pages_in_any_order_never_overlap_when_keys_tie(client: Any, ordering: str) -> None:
+    AidPackageFactory.create_batch(
+        25, published=True, title="Same", value_usd=Decimal("7"), decided_on=dt.date(2025, 1, 1)
+    )
+    seen: list[str] = []
+    for page in (1, 2, 3):
+        seen += slugs(client, AID, ordering=ordering, page_size=10, page=page)
+    assert len(seen) == len(set(seen)) == 25

@@ -20,6 +20,7 @@ PATHS = {
     "/api/v1/partnerships/",
     "/api/v1/partnerships/{slug}/",
     "/api/v1/stats/",
+    "/api/v1/iati/activities.xml",
 }
 
 

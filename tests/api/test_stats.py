@@ -69,9 +69,55 @@ def test_stats_sum_usd_by_year_of_decision(stats: dict[str, Any]) -> None:
 
 def test_stats_sum_item_quantities_by_kind_and_unit(stats: dict[str, Any]) -> None:
     assert stats["items"] == [
-        {"kind": "cable", "unit": "metres", "quantity": "10.00", "packages": 1},
-        {"kind": "generator", "unit": "pieces", "quantity": "3.00", "packages": 1},
+        {
+            "kind": "cable",
+            "unit": "metres",
+            "quantity": "10.00",
+            "packages": 1,
+            "items_without_quantity": 0,
+        },
+        {
+            "kind": "generator",
+            "unit": "pieces",
+            "quantity": "3.00",
+            "packages": 1,
+            "items_without_quantity": 0,
+        },
     ]
+
+
+def test_stats_sum_usd_by_year_and_sector_and_by_status(stats: dict[str, Any]) -> None:
+    assert stats["aid_by_year_and_sector"] == [
+        {"year": 2024, "sector": "energy", "usd": "50.00", "packages": 1},
+        {"year": 2025, "sector": "energy", "usd": "100.00", "packages": 1},
+    ]
+    assert stats["usd_by_status"] == {
+        "pledged": "50.00",
+        "in_transit": "0.00",
+        "delivered": "100.00",
+    }
+    assert stats["packages_without_usd"] == 1
+
+
+def test_stats_group_projects_and_partner_places(stats: dict[str, Any]) -> None:
+    assert (stats["projects_completed"], stats["projects_under_way"]) == (0, 1)
+    assert stats["projects_not_started"] == 0
+    assert (stats["partner_places_ukraine"], stats["partner_places_azerbaijan"]) == (1, 1)
+
+
+def test_stats_queries_do_not_grow(client: Any, django_assert_num_queries: Any) -> None:
+    AidItemFactory(package=AidPackageFactory(published=True, decided_on=dt.date(2025, 1, 1)))
+    ReconstructionProjectFactory(published=True)
+    # aid: by sector, by year, by year and sector, items, reported figures; projects: by
+    # phase; people: groups, partnerships
+    with django_assert_num_queries(8):
+        assert client.get("/api/v1/stats/").status_code == 200
+    for _ in range(3):
+        AidItemFactory(package=AidPackageFactory(published=True, decided_on=dt.date(2024, 1, 1)))
+        ReconstructionProjectFactory(published=True, phase=Phase.DESIGN)
+        RehabilitationGroupFactory(published=True)
+    with django_assert_num_queries(8):
+        assert client.get("/api/v1/stats/").status_code == 200
 
 
 def test_stats_count_people_projects_and_partnerships(stats: dict[str, Any]) -> None:
