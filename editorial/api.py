@@ -36,6 +36,7 @@ from rest_framework.viewsets import ReadOnlyModelViewSet
 
 from editorial.dates import DatePrecision
 from editorial.models import Organization, Photo, Place, Rendition, Source
+from editorial.renditions import current_renditions
 
 API_PREFIX = "/api/"
 # Query parameters every endpoint understands besides its filters.
@@ -585,7 +586,9 @@ class PhotoSerializer(serializers.ModelSerializer):
     """A public photo: prefetch with `editorial.renditions.photos_prefetch()`."""
 
     url = serializers.ImageField(source="image", read_only=True, help_text="The original.")
-    renditions = RenditionSerializer(many=True, read_only=True)
+    renditions = serializers.SerializerMethodField(
+        help_text="Smaller copies in WebP and JPEG, made from the present original."
+    )
 
     class Meta:
         model = Photo
@@ -600,6 +603,11 @@ class PhotoSerializer(serializers.ModelSerializer):
             "role",
             "renditions",
         ]
+
+    @extend_schema_field(RenditionSerializer(many=True))
+    def get_renditions(self, photo: Photo) -> list[dict[str, Any]]:
+        # Renditions of a replaced original linger until `manage.py renditions` clears them.
+        return RenditionSerializer(current_renditions(photo), many=True, context=self.context).data
 
 
 class PublishableSerializer(serializers.ModelSerializer):

@@ -6,10 +6,13 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from editorial.models import Status
+from editorial.renditions import ensure_renditions
 from tests.api.endpoints import ENDPOINT_PARAMS, Endpoint
+from tests.factories import AidPackageFactory, PhotoFactory, png_file
 
 pytestmark = pytest.mark.django_db
 
@@ -94,3 +97,15 @@ def test_detail_queries(client: Any, endpoint: Endpoint, django_assert_num_queri
     endpoint.make(slug="one", published=True)
     with django_assert_num_queries(endpoint.detail_queries):
         assert client.get(f"{endpoint.path}one/").status_code == 200
+
+
+def test_renditions_of_a_replaced_original_are_not_listed(client: Client) -> None:
+    package = AidPackageFactory(published=True)
+    photo = PhotoFactory(content_object=package, image=png_file(size=(1200, 800)))
+    ensure_renditions(photo)
+    photo.image = png_file("replacement.png", size=(1200, 800))
+    photo.save()
+
+    body = client.get(f"/api/v1/aid-packages/{package.slug}/").json()
+
+    assert body["photos"][0]["renditions"] == []
