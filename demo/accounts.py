@@ -12,6 +12,9 @@ from demo.records import Tally
 from editorial.roles import EDITORS, PUBLISHERS
 
 PASSWORD_VARIABLE = "KORPU_DEMO_PASSWORD"
+# Shorter than AUTH_PASSWORD_VALIDATORS allow (12): the validators guard the forms where staff
+# choose a password, and create_user/set_password here do not run them, so the documented
+# demo password keeps working. A real deployment has no demo accounts.
 DEFAULT_PASSWORD = "korpu-demo"
 
 

@@ -34,8 +34,11 @@ def _send(subject: str, body: str, recipients: list[str]) -> None:
 def submitted(revision: Revision) -> None:
     """Tell every active publisher of this kind of item that something awaits review."""
     model = revision.content_type.model_class()
+    # Named, because the login lockout (settings: "Staff accounts") adds a second backend.
     publishers = get_user_model().objects.with_perm(
-        permission_name("publish", model), include_superusers=True
+        permission_name("publish", model),
+        include_superusers=True,
+        backend="django.contrib.auth.backends.ModelBackend",
     )
     who = revision.user or _("Someone")
     _send(
