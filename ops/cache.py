@@ -1,0 +1,97 @@
+"""A Redis cache that the site can live without.
+
+Django's RedisCache raises when Redis is down, so every page and API request that touches the
+cache (sessions do not, the API's rate limits do) would fail with it. Here an error is a miss:
+reads return the default, writes do nothing, and after a failure Redis is left alone for a few
+seconds so that a dead server costs one failed connection per process, not one per call.
+The price while it is down: nothing is cached and the API's rate limits are not enforced,
+which for a read-only public API is the better way to fail.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import RedisError
+
+logger = logging.getLogger("ops.cache")
+
+T = TypeVar("T")
+
+# How long to stop trying Redis after it failed.
+RETRY_AFTER_SECONDS = 5.0
+
+
+class ResilientRedisCache(RedisCache):
+    """RedisCache whose errors are logged and read as misses; see the module docstring."""
+
+    def __init__(self, server: str, params: dict[str, Any]) -> None:
+        # Without timeouts an unreachable host (not a refused port) would hang each request.
+        options = {"socket_connect_timeout": 1, "socket_timeout": 1, **params.get("OPTIONS", {})}
+        super().__init__(server, {**params, "OPTIONS": options})
+        self._skip_until = 0.0
+
+    def _call(self, operation: Callable[[], T], fallback: T) -> T:
+        if time.monotonic() < self._skip_until:
+            return fallback
+        try:
+            result = operation()
+        except RedisError as error:
+            if not self._skip_until:
+                logger.warning(
+                    "Cache unavailable, serving without it: %s: %s", type(error).__name__, error
+                )
+            self._skip_until = time.monotonic() + RETRY_AFTER_SECONDS
+            return fallback
+        if self._skip_until:
+            logger.info("Cache available again")
+            self._skip_until = 0.0
+        return result
+
+    def add(
+        self, key: str, value: Any, timeout: Any = DEFAULT_TIMEOUT, version: Any = None
+    ) -> bool:
+        return self._call(lambda: RedisCache.add(self, key, value, timeout, version), False)
+
+    def get(self, key: str, default: Any = None, version: Any = None) -> Any:
+        return self._call(lambda: RedisCache.get(self, key, default, version), default)
+
+    def set(
+        self, key: str, value: Any, timeout: Any = DEFAULT_TIMEOUT, version: Any = None
+    ) -> None:
+        self._call(lambda: RedisCache.set(self, key, value, timeout, version), None)
+
+    def touch(self, key: str, timeout: Any = DEFAULT_TIMEOUT, version: Any = None) -> bool:
+        return self._call(lambda: RedisCache.touch(self, key, timeout, version), False)
+
+    def delete(self, key: str, version: Any = None) -> bool:
+        return self._call(lambda: RedisCache.delete(self, key, version), False)
+
+    def get_many(self, keys: Iterable[str], version: Any = None) -> dict[str, Any]:
+        return self._call(lambda: RedisCache.get_many(self, keys, version), {})
+
+    def has_key(self, key: str, version: Any = None) -> bool:
+        return self._call(lambda: RedisCache.has_key(self, key, version), False)
+
+    def incr(self, key: str, delta: int = 1, version: Any = None) -> int:
+        missing = object()
+        value = self._call(lambda: RedisCache.incr(self, key, delta, version), missing)
+        if value is missing:
+            raise ValueError(f"Key '{key}' not found")  # What a miss gives.
+        return value
+
+    def set_many(
+        self, data: dict[str, Any], timeout: Any = DEFAULT_TIMEOUT, version: Any = None
+    ) -> list[str]:
+        return self._call(lambda: RedisCache.set_many(self, data, timeout, version), list(data))
+
+    def delete_many(self, keys: Iterable[str], version: Any = None) -> None:
+        self._call(lambda: RedisCache.delete_many(self, keys, version), None)
+
+    def clear(self) -> bool:
+        return self._call(lambda: RedisCache.clear(self), False)

@@ -1,0 +1,81 @@
+"""The answer when the database cannot be reached: 503 with Retry-After, never a traceback.
+
+A view's database error reaches `DatabaseOutageMiddleware.process_exception`. An error raised
+in another middleware (the session or the user loaded from the database) never reaches it:
+Django turns it into a response inside that middleware's wrapper by calling `handler500` with
+the exception still being handled, so `ops.views.server_error` asks the same question there.
+The connection is not reopened here: Django opens a new one on the next request, so the site
+recovers by itself once the database is back.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from contextlib import suppress
+
+from django.db import DatabaseError, InterfaceError, OperationalError, connections
+from django.http import HttpRequest, HttpResponse
+from django.template import loader
+
+logger = logging.getLogger("ops.outage")
+
+RETRY_AFTER_SECONDS = 30
+API_PREFIX = "/api/"
+API_DETAIL = "The database is unavailable. Try again in a minute."
+
+
+def is_database_outage(exception: BaseException | None) -> bool:
+    """Whether `exception` means the database cannot be used now (refused, gone, timed out,
+    locked), as opposed to a bug. Django wraps psycopg's and sqlite3's errors in its own."""
+    return isinstance(exception, OperationalError | InterfaceError)
+
+
+def outage_response(request: HttpRequest, exception: BaseException) -> HttpResponse:
+    """503 for `request`: the plain trilingual page, or JSON under /api/. Logs the error once."""
+    logger.error(
+        "Database unavailable while serving %s: %s: %s",
+        request.path,
+        type(exception).__name__,
+        exception,
+    )
+    _close_broken_connections()
+    if request.path.startswith(API_PREFIX):
+        response = HttpResponse(
+            json.dumps({"detail": API_DETAIL}), content_type="application/json", status=503
+        )
+    else:
+        # Like Django's 500: no request context, so no context processor touches the database.
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    # Logged above with its cause; Django would log it again as "Service Unavailable".
+    response._has_been_logged = True
+    return response
+
+
+def _close_broken_connections() -> None:
+    for connection in connections.all(initialized_only=True):
+        # Inside a transaction someone else owns (a test's), closing would break it; Django
+        # closes an unusable connection at the end of the request anyway.
+        if connection.in_atomic_block:
+            continue
+        # Closing a broken connection may fail too; Django forgets it all the same.
+        with suppress(DatabaseError):
+            connection.close_if_unusable_or_obsolete()
+
+
+class DatabaseOutageMiddleware:
+    """503 instead of 500 when a view fails because the database is unreachable."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if is_database_outage(exception):
+            return outage_response(request, exception)
+        return None

@@ -1,0 +1,252 @@
+"""manage.py backup and restore: a round trip through an emptied database and media storage
+loses nothing, and restore refuses what it must not load over."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import tarfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.contrib.admin.models import ADDITION, LogEntry
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import CommandError, call_command
+from django.db import connection, models
+
+from aid.models import AidPackage
+from editorial import workflow
+from editorial.models import Photo
+from editorial.renditions import ensure_renditions
+from editorial.revisions import Revision
+from ops.backup import backed_up_models
+from partners.models import PartnerKey
+from tests.factories import (
+    OrganizationFactory,
+    PhotoFactory,
+    PlaceFactory,
+    RehabilitationGroupFactory,
+    ReportedFigureFactory,
+    png_file,
+)
+from tests.workflow_helpers import (
+    build_package,
+    build_partnership,
+    build_project,
+    make_user,
+    translated,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _forget_content_types() -> Iterator[None]:
+    """A flush renumbers the content types, and the test's rollback brings the old numbers
+    back: the process-wide cache of them must not outlive the test."""
+    yield
+    ContentType.objects.clear_cache()
+
+
+def build_record() -> None:
+    """A little of everything: translated items with children, links and photos with
+    renditions, revisions from the workflow, staff in groups, a partner key, the admin log."""
+    editor, publisher, admin = make_user("editor"), make_user("publisher"), make_user("superuser")
+    editor.user_permissions.add(Permission.objects.get(codename="view_partnerkey"))
+    package, project, partnership = build_package(), build_project(), build_partnership()
+    for item in (package, project, partnership):
+        workflow.record_save(obj=item, user=editor, created=True)
+        workflow.submit(obj=item, user=editor, comment="Ready")
+    workflow.publish(obj=package, user=publisher)
+    workflow.publish(obj=project, user=publisher)
+    workflow.request_changes(obj=partnership, user=publisher, comment="Name the source")
+    region = PlaceFactory(kind="region", **translated("Kyiv Oblast", "name"))
+    group = RehabilitationGroupFactory(host_place=PlaceFactory(region=region), published=True)
+    group.home_regions.set([region])
+    group.partners.set([OrganizationFactory(**translated("Foundation", "name"))])
+    ReportedFigureFactory(published=True)
+    PhotoFactory(content_object=group, image=png_file("large.png", (700, 500)))
+    for photo in Photo.objects.all():
+        ensure_renditions(photo)
+    key = PartnerKey(name="Partner", contact_email="data@example.org", created_by=admin)
+    key.set_new_key()
+    key.save()
+    LogEntry.objects.create(
+        user=admin,
+        content_type=ContentType.objects.get_for_model(AidPackage),
+        object_id=str(package.pk),
+        object_repr=str(package),
+        action_flag=ADDITION,
+        change_message="[]",
+    )
+
+
+def natural(value: Any, field: models.Field) -> Any:
+    """Content types and permissions by name: migrate numbers them anew in each database."""
+    if value is None or not field.is_relation:
+        return value
+    if field.related_model is ContentType:
+        return ContentType.objects.get(pk=value).natural_key()
+    return value
+
+
+def everything() -> dict[str, Any]:
+    """Every row of every backed-up model, and every many-to-many link, by value."""
+    state: dict[str, Any] = {}
+    for model in backed_up_models():
+        if model is Group:
+            continue
+        fields = {field.attname: field for field in model._meta.concrete_fields}
+        state[model._meta.label] = [
+            {name: natural(value, fields[name]) for name, value in row.items()}
+            for row in model._default_manager.order_by("pk").values()
+        ]
+        for m2m in model._meta.many_to_many:
+            if m2m.related_model is Permission:
+                links = model._default_manager.values_list(
+                    "pk", f"{m2m.name}__content_type__app_label", f"{m2m.name}__codename"
+                )
+            elif m2m.related_model is Group:
+                links = model._default_manager.values_list("pk", f"{m2m.name}__name")
+            else:
+                links = model._default_manager.values_list("pk", m2m.name)
+            state[f"{model._meta.label}.{m2m.name}"] = sorted(links, key=str)
+    state["groups"] = sorted(
+        Group.objects.values_list(
+            "name", "permissions__content_type__app_label", "permissions__codename"
+        ),
+        key=str,
+    )
+    return state
+
+
+def media_files() -> dict[str, bytes]:
+    root = Path(settings.MEDIA_ROOT)
+    return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def empty_everything() -> None:
+    # PostgreSQL cannot TRUNCATE with foreign-key checks still pending in the transaction.
+    connection.check_constraints()
+    call_command("flush", interactive=False, verbosity=0)
+    shutil.rmtree(settings.MEDIA_ROOT)
+
+
+def run(*args: str) -> str:
+    out = io.StringIO()
+    call_command(*args, stdout=out, stderr=out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("name", ["korpu.tar.gz", "korpu-directory"])
+def test_backup_and_restore_round_trip_loses_nothing(tmp_path: Path, name: str) -> None:
+    build_record()
+    before, files_before = everything(), media_files()
+    assert Revision.objects.count() >= 9 and len(files_before) >= 10  # The record is rich.
+
+    run("backup", str(tmp_path / name))
+    empty_everything()
+    assert not AidPackage.objects.exists() and get_user_model().objects.count() == 0
+    output = run("restore", str(tmp_path / name))
+
+    assert "checksums verified" in output and "Restored" in output
+    assert everything() == before
+    assert media_files() == files_before
+
+
+def test_new_rows_after_a_restore_get_fresh_ids(tmp_path: Path) -> None:
+    # PostgreSQL's sequences must move past the restored ids, or the next insert collides.
+    build_record()
+    highest = {model: model.objects.order_by("-pk").first().pk for model in (AidPackage, Revision)}
+    run("backup", str(tmp_path / "korpu.tar.gz"))
+    empty_everything()
+    run("restore", str(tmp_path / "korpu.tar.gz"))
+
+    package = build_package()
+    workflow.record_save(
+        obj=package, user=get_user_model().objects.get(username="editor"), created=True
+    )
+
+    assert package.pk > highest[AidPackage]
+    assert Revision.objects.order_by("-pk").first().pk > highest[Revision]
+    assert OrganizationFactory().pk and make_user("editor", "new-editor").pk
+
+
+def test_restore_refuses_a_database_with_content(tmp_path: Path) -> None:
+    build_record()
+    run("backup", str(tmp_path / "korpu.tar.gz"))
+    count = Revision.objects.count()
+
+    with pytest.raises(CommandError, match="already holds content"):
+        run("restore", str(tmp_path / "korpu.tar.gz"))
+    assert Revision.objects.count() == count
+
+
+def test_restore_over_content_with_force_is_idempotent(tmp_path: Path) -> None:
+    build_record()
+    before, files_before = everything(), media_files()
+    run("backup", str(tmp_path / "korpu.tar.gz"))
+
+    output = run("restore", "--force", str(tmp_path / "korpu.tar.gz"))
+
+    assert "already present and intact" in output
+    assert everything() == before and media_files() == files_before
+
+
+def test_restore_dry_run_verifies_and_changes_nothing(tmp_path: Path) -> None:
+    build_record()
+    run("backup", str(tmp_path / "backup"))
+    empty_everything()
+
+    output = run("restore", "--dry-run", str(tmp_path / "backup"))
+
+    assert "checksums verified" in output and "aid.AidPackage: 1" in output
+    assert "Dry run: nothing changed." in output
+    assert not AidPackage.objects.exists() and not Path(settings.MEDIA_ROOT).exists()
+
+
+def test_restore_refuses_an_archive_whose_file_was_changed(tmp_path: Path) -> None:
+    build_record()
+    run("backup", str(tmp_path / "backup"))
+    original = next((tmp_path / "backup" / "media" / "photos").rglob("*.png"))
+    original.write_bytes(original.read_bytes() + b"tampered")
+    empty_everything()
+
+    with pytest.raises(CommandError, match="does not match its checksum"):
+        run("restore", str(tmp_path / "backup"))
+    assert not AidPackage.objects.exists()
+
+
+def test_restore_refuses_an_archive_with_a_path_outside_it(tmp_path: Path) -> None:
+    archive = tmp_path / "evil.tar.gz"
+    with tarfile.open(archive, "w:gz") as tar:
+        info = tarfile.TarInfo("../escaped.txt")
+        tar.addfile(info, io.BytesIO(b""))
+
+    with pytest.raises(CommandError, match="not a readable archive"):
+        run("restore", str(archive))
+    assert not (tmp_path.parent / "escaped.txt").exists()
+
+
+def test_backup_keeps_no_sessions_or_login_attempts(tmp_path: Path, client: Any) -> None:
+    build_record()
+    client.force_login(get_user_model().objects.get(username="editor"))
+    run("backup", str(tmp_path / "backup"))
+
+    data = (tmp_path / "backup" / "data.json").read_text()
+
+    assert '"sessions.session"' not in data and '"axes.' not in data
+    assert '"contenttypes.contenttype"' not in data and '"auth.permission"' not in data
+
+
+def test_backup_refuses_to_overwrite(tmp_path: Path) -> None:
+    (tmp_path / "korpu.tar.gz").write_bytes(b"an older backup")
+
+    with pytest.raises(CommandError, match="exists"):
+        run("backup", str(tmp_path / "korpu.tar.gz"))
+    assert (tmp_path / "korpu.tar.gz").read_bytes() == b"an older backup"
