@@ -10,6 +10,7 @@ import csv
 import io
 import re
 from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal, InvalidOperation
 from typing import Any, ClassVar
 
 import django_filters
@@ -94,10 +95,21 @@ def _is_json(response: HttpResponse) -> bool:
 
 
 def _csv_safe(value: Any) -> Any:
-    # A cell starting like a formula is run by spreadsheet programs: quote it as text.
-    if isinstance(value, str) and value[:1] in ("=", "+", "@", "\t", "\r"):
+    # A cell starting like a formula is run by spreadsheet programs: quote it as text. A
+    # leading minus starts a formula too, unless the cell is a number (decimals come as text).
+    if not isinstance(value, str) or not value:
+        return value
+    if value[0] in ("=", "+", "@", "\t", "\r") or (value[0] == "-" and not _is_number(value)):
         return "'" + value
     return value
+
+
+def _is_number(text: str) -> bool:
+    try:
+        Decimal(text)
+    except InvalidOperation:
+        return False
+    return True
 
 
 def _summary(value: Any) -> str:
@@ -119,7 +131,7 @@ def flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
         if isinstance(value, Mapping):
             row.update(flatten(value, f"{name}."))
         elif isinstance(value, list):
-            row[name] = "; ".join(_summary(element) for element in value)
+            row[name] = _csv_safe("; ".join(_summary(element) for element in value))
         else:
             row[name] = "" if value is None else _csv_safe(value)
     return row

@@ -22,7 +22,8 @@ from enum import IntEnum
 from typing import Any, ClassVar
 
 from django.conf import settings
-from django.db.models import Count, Max, Q, QuerySet
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Max, QuerySet
 from django.http import Http404, HttpResponseBase, StreamingHttpResponse
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response
@@ -40,6 +41,7 @@ from rest_framework.views import APIView
 from editorial.api import BAD_REQUEST, PartnerApiMixin
 from editorial.dates import DatePrecision
 from editorial.models import Organization, OrganizationKind, Publishable, Status
+from editorial.revisions import Revision, Transition
 
 IATI_VERSION = "2.03"
 # Narratives without xml:lang are in the activity's default language, declared on each activity.
@@ -400,20 +402,25 @@ def stream_activities(
 
 
 def last_change(model: type[Publishable]) -> tuple[int, dt.datetime | None]:
-    """How many rows of `model` are live, and when the live set last changed: the latest
-    edit of any row, the latest go-live time passed, or the latest expiry passed (two queries).
+    """How many rows of `model` are live, and when the live set last changed (three queries).
 
-    Edits of every row count, not only of live ones: a record archived or unpublished leaves
-    the file by an edit of a row that is no longer live. A draft's edit makes a client fetch
-    the file again for nothing, which is the cheaper mistake.
+    Only what the public may see counts, so a draft's edit changes neither the ETag nor the
+    date (which would tell when unpublished work happened): the latest edit of a live row,
+    the latest go-live time passed, the latest expiry passed, and the latest time a live row
+    left the file by being unpublished or archived (its revision says when).
     """
     now = timezone.now()
-    every = model.objects.aggregate(
-        edited=Max("updated_at"),
-        expired=Max("expire_at", filter=Q(status=Status.PUBLISHED, expire_at__lte=now)),
+    live = model.objects.published().aggregate(
+        count=Count("pk"), edited=Max("updated_at"), went_live=Max("publish_at")
     )
-    live = model.objects.published().aggregate(count=Count("pk"), went_live=Max("publish_at"))
-    moments = [m for m in (every["edited"], every["expired"], live["went_live"]) if m]
+    expired = model.objects.filter(status=Status.PUBLISHED, expire_at__lte=now).aggregate(
+        moment=Max("expire_at")
+    )["moment"]
+    withdrawn = Revision.objects.filter(
+        content_type=ContentType.objects.get_for_model(model),
+        transition__in=(Transition.UNPUBLISHED, Transition.ARCHIVED),
+    ).aggregate(moment=Max("created_at"))["moment"]
+    moments = [m for m in (live["edited"], live["went_live"], expired, withdrawn) if m]
     return live["count"], max(moments, default=None)
 
 

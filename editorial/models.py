@@ -178,6 +178,12 @@ class Source(models.Model):
         when = f", {self.published_on:%d %b %Y}" if self.published_on else ""
         return f"{self.publisher}: {self.title}{when}"
 
+    @property
+    def link(self) -> str:
+        """The address pages link to: only a web address, so that a script URL stored by a
+        route that skips validation (the shell, a data migration) never becomes a link."""
+        return self.url if self.url.lower().startswith(("https://", "http://")) else ""
+
 
 class PhotoQuerySet(models.QuerySet):
     def public(self) -> PhotoQuerySet:
