@@ -1,8 +1,10 @@
 """Körpü settings: one module, every deploy knob read from the environment."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -47,10 +49,21 @@ INSTALLED_APPS = [
     "partners",
     "public",
     "demo",
+    # Operations: the database-outage 503, /healthz, backup and restore (see "Operations").
+    "ops",
+    # Staff accounts: counts failed admin logins and locks out (see "Staff accounts").
+    "axes",
+    # Security (production): django-csp's checks (see "Security (production)").
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Security (production): the Content-Security-Policy header and its per-request nonce. Early,
+    # so that every response below it, the 503 page included, carries the header.
+    "csp.middleware.CSPMiddleware",
+    # Operations: a database outage answers 503 with Retry-After (see "Operations").
+    "ops.middleware.DatabaseOutageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages shrink to a quarter for readers on weak connections. Django's GZip pads each
     # response against BREACH, and public pages carry no secrets (their forms are GETs).
@@ -62,8 +75,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Every response to a signed-in user is Cache-Control: private (editorial/middleware.py).
+    "editorial.middleware.PrivateForStaffMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as axes asks: turns a locked-out login into its lockout page (see "Staff accounts").
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -101,20 +118,54 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Operations: the cache (see "Operations") ------------------------------------------------
+# Redis errors read as cache misses (ops/cache.py): pages and the API serve while it is down.
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    }
+    CACHES = {"default": {"BACKEND": "ops.cache.ResilientRedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# --- End of operations: the cache -------------------------------------------------------------
 
+# --- Staff accounts (django-axes lockout, idle sessions, passwords) ---------------------------
+# The admin login is the only way in. After LOGIN_FAILURE_LIMIT wrong passwords for one
+# username from one address, that pair is locked out for LOGIN_COOLOFF_MINUTES (each further
+# try restarts the wait). The pair, not the username alone: by username alone anyone could lock
+# every colleague out by typing their names; by address alone a botnet would get a full set of
+# tries from each machine against every account. A success clears the pair's failures.
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out pair before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 60))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
+# The client's address is REMOTE_ADDR only, as for the API's limits: X-Forwarded-For is written
+# by the client, and trusting it would let each try claim a new address. django-ipware is not
+# installed, so axes reads REMOTE_ADDR; should it ever be, this order keeps it there.
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# A session ends after SESSION_IDLE_MINUTES without a request (saving it on every request
+# moves its expiry on), and when the browser closes.
+SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 120) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+if min(AXES_FAILURE_LIMIT, AXES_COOLOFF_TIME.total_seconds(), SESSION_COOKIE_AGE) <= 0:
+    raise ImproperlyConfigured(
+        "LOGIN_FAILURE_LIMIT, LOGIN_COOLOFF_MINUTES and SESSION_IDLE_MINUTES must be positive."
+    )
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# --- End of staff accounts --------------------------------------------------------------------
 
 # Languages: English is the source language and the fallback for missing translations.
 LANGUAGE_CODE = "en"
@@ -238,3 +289,54 @@ if not IATI_REPORTING_ORG_REF.strip() or not IATI_REPORTING_ORG_TYPE.isdigit():
     raise ImproperlyConfigured(
         "IATI_REPORTING_ORG_REF must not be empty and IATI_REPORTING_ORG_TYPE must be a code."
     )
+
+# --- Security (production) --------------------------------------------------------------------
+# Headers on every response, and HTTPS once DEBUG is off: `manage.py check --deploy
+# --fail-level WARNING` is clean with the production variables set (CI runs it).
+_HTTPS = not DEBUG
+# HSTS: a year by default. Preload (hstspreload.org) is a promise that is slow to take back, so
+# it waits for DJANGO_SECURE_HSTS_PRELOAD=1. Sent by Django on HTTPS requests only.
+SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 31_536_000 if _HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", False)
+# Without preload, `check --deploy` warns that the site cannot join the preload list (W021): a
+# choice made with the variable above, not a fault, so that one warning is silenced.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+# Off only where the proxy in front redirects to HTTPS itself (and in the tests: pyproject.toml).
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", _HTTPS)
+# A load balancer's health probe often speaks plain HTTP to the node: answer it, don't redirect.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# Behind a proxy that ends TLS, Django sees plain HTTP unless it may believe the proxy's
+# X-Forwarded-Proto. Only if the proxy sets it and strips the client's own: otherwise a client
+# could claim HTTPS.
+if env_bool("DJANGO_TRUST_X_FORWARDED_PROTO", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_COOKIE_SECURE = _HTTPS
+CSRF_COOKIE_SECURE = _HTTPS
+# Full origins (https://korpu.example.org) of forms posted from another origin, if any.
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+# django-csp 4. Scripts only from our own files, or inline with the request's nonce (the API
+# docs page, templates/drf_spectacular/swagger_ui.html): never 'unsafe-inline'. JSON data
+# blocks (the admin's json_script, our JSON-LD) are not run, so CSP leaves them alone.
+# Styles do allow 'unsafe-inline', which the issue forbids for scripts only: the charts and
+# maps colour their legend swatches and size their SVG with style="" attributes
+# (public/charts.py, templates/includes/chart_stacked_bars.html, editorial/maps.py), and
+# Django's change list and the docs page have a <style> element. A nonce must not be added to
+# style-src: browsers then ignore 'unsafe-inline', and style attributes cannot carry one.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
+# --- End of security (production) -------------------------------------------------------------

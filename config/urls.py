@@ -9,7 +9,9 @@ from django.contrib.admin import AdminSite
 from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
 
+from editorial.admin_shortcut import view_on_site
 from editorial.dashboard import workflow_dashboard
+from ops.views import healthz
 
 admin.site.site_header = "Körpü administration"
 admin.site.site_title = "Körpü"
@@ -27,8 +29,16 @@ def admin_index(request: HttpRequest, extra_context: dict[str, Any] | None = Non
 admin.site.index = admin_index
 
 urlpatterns = [
+    # Before the admin's own shortcut at the same address, which checks no permission.
+    path(
+        "admin/r/<int:content_type_id>/<path:object_id>/",
+        admin.site.admin_view(view_on_site),
+        name="view-on-site",
+    ),
     path("admin/", admin.site.urls),
     path("api/v1/", include("config.api", namespace="api")),
+    # Operations: for load balancers and monitors, outside the language prefix.
+    path("healthz", healthz, name="healthz"),
     path("", include("public.urls_root")),
 ]
 
@@ -40,6 +50,9 @@ urlpatterns += i18n_patterns(
     path("rehabilitation/", include("people.urls_rehabilitation")),
     path("partnerships/", include("people.urls_partnerships")),
 )
+
+# Operations: a database outage raised outside a view answers 503, not 500 (ops/views.py).
+handler500 = "ops.views.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static
