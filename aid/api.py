@@ -24,4 +24,4 @@ class AidPackageViewSet(PartnerReadOnlyViewSet):
     filterset_class = AidPackageFilterSet
 
     def get_queryset(self) -> QuerySet[AidPackage]:
-        return AidPackage.objects.published().for_api()
+        return AidPackage.objects.published().for_detail()

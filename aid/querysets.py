@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.db.models.functions import Coalesce, ExtractYear
 
 from editorial.publishing import PublishableQuerySet
@@ -23,26 +23,13 @@ class AidPackageQuerySet(PublishableQuerySet):
         return super().for_listing().select_related("funder")
 
     def for_detail(self) -> AidPackageQuerySet:
-        """A detail page (and its admin preview): organisations, origin, items and sources."""
+        """A detail page, its admin preview and the partner API (list and detail alike):
+        organisations, origin, items, sources."""
         return (
             super()
             .for_detail()
             .select_related("funder", "recipient", "origin")
             .prefetch_related("items", "sources")
-        )
-
-    def for_api(self) -> AidPackageQuerySet:
-        """A package in the partner API, list or detail: organisations and origin, items in
-        their order, public photos with renditions, sources. Six queries per page."""
-        from aid.models import AidItem  # aid.models imports this module
-
-        return (
-            super()
-            .for_detail()
-            .select_related("funder", "recipient", "origin")
-            .prefetch_related(
-                Prefetch("items", queryset=AidItem.objects.order_by("order", "pk")), "sources"
-            )
         )
 
     def newest_first(self) -> AidPackageQuerySet:

@@ -23,7 +23,7 @@ class RehabilitationGroupViewSet(PartnerReadOnlyViewSet):
     filterset_class = RehabilitationGroupFilterSet
 
     def get_queryset(self) -> QuerySet[RehabilitationGroup]:
-        return RehabilitationGroup.objects.published().for_api()
+        return RehabilitationGroup.objects.published().for_detail()
 
 
 class SisterCityPartnershipViewSet(PartnerReadOnlyViewSet):
@@ -35,4 +35,4 @@ class SisterCityPartnershipViewSet(PartnerReadOnlyViewSet):
     filterset_class = SisterCityPartnershipFilterSet
 
     def get_queryset(self) -> QuerySet[SisterCityPartnership]:
-        return SisterCityPartnership.objects.published().for_api()
+        return SisterCityPartnership.objects.published().for_detail()

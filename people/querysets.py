@@ -27,17 +27,8 @@ class RehabilitationGroupQuerySet(PublishableQuerySet):
         return super().for_listing().select_related("host_place")
 
     def for_detail(self) -> RehabilitationGroupQuerySet:
-        """A detail page (and its admin preview): host, home regions, partners and sources."""
-        return (
-            super()
-            .for_detail()
-            .select_related("host_institution", "host_place")
-            .prefetch_related("home_regions", "partners", "sources")
-        )
-
-    def for_api(self) -> RehabilitationGroupQuerySet:
-        """A group in the partner API, list or detail: host, home regions, partners, public
-        photos, sources."""
+        """A detail page, its admin preview and the partner API: host, home regions, partners
+        and sources."""
         return (
             super()
             .for_detail()
@@ -84,22 +75,8 @@ class SisterCityPartnershipQuerySet(PublishableQuerySet):
         return super().for_listing().select_related("ukrainian_place", "azerbaijani_place")
 
     def for_detail(self) -> SisterCityPartnershipQuerySet:
-        """A detail page (and its admin preview): places, activities in date order, sources."""
-        from people.models import PartnershipActivity  # people.models imports this module
-
-        return (
-            super()
-            .for_detail()
-            .select_related("ukrainian_place", "azerbaijani_place")
-            .prefetch_related(
-                Prefetch("activities", queryset=PartnershipActivity.objects.order_by("date", "pk")),
-                "sources",
-            )
-        )
-
-    def for_api(self) -> SisterCityPartnershipQuerySet:
-        """A partnership in the partner API, list or detail: both places, activities in date
-        order, public photos, sources."""
+        """A detail page, its admin preview and the partner API: places, activities in date
+        order, sources."""
         from people.models import PartnershipActivity  # people.models imports this module
 
         return (

@@ -23,4 +23,4 @@ class ReconstructionProjectViewSet(PartnerReadOnlyViewSet):
     filterset_class = ReconstructionProjectFilterSet
 
     def get_queryset(self) -> QuerySet[ReconstructionProject]:
-        return ReconstructionProject.objects.published().for_api()
+        return ReconstructionProject.objects.published().for_detail()

@@ -14,8 +14,9 @@ class ReconstructionProjectQuerySet(PublishableQuerySet):
         return super().for_listing().select_related("place")
 
     def for_detail(self) -> ReconstructionProjectQuerySet:
-        """The whole page: city and region, funders, implementing partners, sources, and the
-        milestones in date order with their public photos."""
+        """A detail page, its admin preview and the partner API: city and region, funders,
+        implementing partners, sources, and the milestones in date order with their public
+        photos."""
         # Imported here: projects.models imports this module to build its manager.
         from projects.models import Milestone
 
@@ -29,24 +30,6 @@ class ReconstructionProjectQuerySet(PublishableQuerySet):
                 "implementing_partners",
                 "sources",
                 Prefetch("milestones", queryset=milestones),
-            )
-        )
-
-    def for_api(self) -> ReconstructionProjectQuerySet:
-        """A project in the partner API, list or detail: city, funders, implementing
-        partners, milestones in date order with their public photos, photos, sources."""
-        from projects.models import Milestone  # projects.models imports this module
-
-        milestones = Milestone.objects.order_by("date", "pk").prefetch_related(photos_prefetch())
-        return (
-            super()
-            .for_detail()
-            .select_related("place")
-            .prefetch_related(
-                "funders",
-                "implementing_partners",
-                Prefetch("milestones", queryset=milestones),
-                "sources",
             )
         )
 
