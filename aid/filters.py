@@ -6,17 +6,16 @@ import django_filters
 
 from aid.models import AidPackage
 from editorial.api import (
+    PublishableFilterSet,
     SlugFilter,
-    TranslatedSearchFilter,
     YearFilter,
     date_range,
-    updated_after_filter,
     usd_range,
 )
 from editorial.models import Organization, Place
 
 
-class AidPackageFilterSet(django_filters.FilterSet):
+class AidPackageFilterSet(PublishableFilterSet):
     funder = SlugFilter(
         queryset=Organization.objects.all(),
         help_text="Slug of the funding organisation, e.g. 'socar'.",
@@ -33,8 +32,6 @@ class AidPackageFilterSet(django_filters.FilterSet):
     dispatched_after, dispatched_before = date_range("dispatched_on", "Dispatched")
     delivered_after, delivered_before = date_range("delivered_on", "Delivered")
     value_usd_min, value_usd_max = usd_range("value_usd", "Value in USD")
-    updated_after = updated_after_filter()
-    search = TranslatedSearchFilter(fields=("title", "summary", "body"))
     ordering = django_filters.OrderingFilter(
         fields=(
             "decided_on",

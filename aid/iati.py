@@ -23,7 +23,6 @@ from editorial.iati import (
     TransactionType,
     translations,
 )
-from editorial.money import Currency
 
 # Delivered in-kind aid leaves nothing open: the activity is closed, not "finalising".
 DELIVERY_STATUSES: dict[str, ActivityStatus] = {
@@ -61,12 +60,9 @@ def _dates(package: AidPackage) -> list[ActivityDate]:
 def _money(package: AidPackage, on: dt.date) -> Money | None:
     """The value as officially stated, else its USD equivalent; dated at the exchange rate's
     date when the record has one."""
-    value_date = package.exchange_rate_date or on
-    if package.value is not None:
-        return Money(package.value, package.currency, value_date)
-    if package.value_usd is not None:
-        return Money(package.value_usd, Currency.USD, value_date)
-    return None
+    return Money.stated_or_usd(
+        package.value, package.currency, package.value_usd, package.exchange_rate_date or on
+    )
 
 
 def _transactions(package: AidPackage) -> list[Transaction]:

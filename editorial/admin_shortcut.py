@@ -12,10 +12,14 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
+from editorial.roles import has_model_perm
+
 
 def view_on_site(request: HttpRequest, content_type_id: int, object_id: str) -> HttpResponse:
     content_type = get_object_or_404(ContentType, pk=content_type_id)
-    label = f"{content_type.app_label}.%s_{content_type.model}"
-    if not any(request.user.has_perm(label % action) for action in ("view", "change")):
+    model = content_type.model_class()
+    if model is None or not any(
+        has_model_perm(request.user, action, model) for action in ("view", "change")
+    ):
         raise PermissionDenied
     return shortcut(request, content_type_id, object_id)

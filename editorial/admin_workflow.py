@@ -502,7 +502,7 @@ class WorkflowAdminMixin:
             "revision.html",
             obj,
             title=_("Changes in revision of %(when)s")
-            % {"when": f"{revision.created_at:%Y-%m-%d %H:%M}"},
+            % {"when": date_format(timezone.localtime(revision.created_at), "DATETIME_FORMAT")},
             revision=revision,
             previous=previous,
             changes=changes,

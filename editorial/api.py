@@ -500,6 +500,13 @@ def updated_after_filter() -> django_filters.IsoDateTimeFilter:
     )
 
 
+class PublishableFilterSet(django_filters.FilterSet):
+    """What every list endpoint filters on: words in the texts, and changes since a date."""
+
+    updated_after = updated_after_filter()
+    search = TranslatedSearchFilter(fields=("title", "summary", "body"))
+
+
 @extend_schema_field(OpenApiTypes.INT)
 class YearFilter(django_filters.Filter):
     """`?year=2025` on a date field."""

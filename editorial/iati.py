@@ -41,11 +41,12 @@ from rest_framework.views import APIView
 from editorial.api import BAD_REQUEST, PartnerApiMixin
 from editorial.dates import DatePrecision
 from editorial.models import Organization, OrganizationKind, Publishable, Status
+from editorial.money import Currency
 from editorial.revisions import Revision, Transition
 
 IATI_VERSION = "2.03"
 # Narratives without xml:lang are in the activity's default language, declared on each activity.
-DEFAULT_LANGUAGE = "en"
+DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE  # the language every text has
 # Rows read per query (and per prefetch of their children) while streaming.
 CHUNK_SIZE = 500
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -131,6 +132,17 @@ class Money:
     amount: Decimal
     currency: str
     value_date: dt.date  # the date an exchange rate would be taken at
+
+    @classmethod
+    def stated_or_usd(
+        cls, stated: Decimal | None, currency: str, usd: Decimal | None, on: dt.date
+    ) -> Money | None:
+        """The amount as officially stated, else its USD equivalent, else nothing."""
+        if stated is not None:
+            return cls(stated, currency, on)
+        if usd is not None:
+            return cls(usd, Currency.USD, on)
+        return None
 
 
 @dataclass(frozen=True)

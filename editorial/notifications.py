@@ -45,7 +45,7 @@ def submitted(revision: Revision) -> None:
         _("[Körpü] Awaiting review: %(item)s") % {"item": revision.object_repr},
         _("%(who)s sent this for review.\n\n%(item)s\n\n%(comment)s")
         % {"who": who, "item": _item_line(revision), "comment": revision.comment},
-        [user.email for user in publishers.filter(is_active=True)],
+        [user.email for user in publishers],  # with_perm() keeps active users only,
     )
 
 

@@ -41,7 +41,7 @@ class PublishedListView(ListView):
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         response = super().get(request, *args, **kwargs)
-        if self.filterset is not None and self.filterset.is_bound and self.filterset.errors:
+        if self.filterset is not None and self.filterset.errors:
             response.status_code = 400
         return response
 

@@ -232,11 +232,11 @@ def _storage_files(storage: Storage, directory: str = "") -> Iterator[str]:
 
 
 def _checksum(path: Path) -> dict[str, Any]:
-    digest = hashlib.sha256()
     with path.open("rb") as stream:
-        while chunk := stream.read(CHUNK):
-            digest.update(chunk)
-    return {"sha256": digest.hexdigest(), "size": path.stat().st_size}
+        return {
+            "sha256": hashlib.file_digest(stream, "sha256").hexdigest(),
+            "size": path.stat().st_size,
+        }
 
 
 def _schema() -> dict[str, str]:
@@ -339,8 +339,5 @@ def restore(
 
 
 def _stored_sha256(storage: Storage, name: str) -> str:
-    digest = hashlib.sha256()
     with storage.open(name, "rb") as stream:
-        while chunk := stream.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
+        return hashlib.file_digest(stream, "sha256").hexdigest()

@@ -19,10 +19,11 @@ from django.db import DatabaseError, InterfaceError, OperationalError, connectio
 from django.http import HttpRequest, HttpResponse
 from django.template import loader
 
+from editorial.api import API_PREFIX
+
 logger = logging.getLogger("ops.outage")
 
 RETRY_AFTER_SECONDS = 30
-API_PREFIX = "/api/"
 API_DETAIL = "The database is unavailable. Try again in a minute."
 
 

@@ -6,17 +6,16 @@ import django_filters
 from django.db.models import Q, QuerySet
 
 from editorial.api import (
+    PublishableFilterSet,
     SlugFilter,
-    TranslatedSearchFilter,
     YearFilter,
     date_range,
-    updated_after_filter,
 )
 from editorial.models import Organization, Place
 from people.models import RehabilitationGroup, SisterCityPartnership
 
 
-class RehabilitationGroupFilterSet(django_filters.FilterSet):
+class RehabilitationGroupFilterSet(PublishableFilterSet):
     year = YearFilter(field_name="arrived_on", help_text="Year the group arrived, e.g. 2025.")
     arrived_after, arrived_before = date_range("arrived_on", "Arrived")
     home_region = SlugFilter(
@@ -35,8 +34,6 @@ class RehabilitationGroupFilterSet(django_filters.FilterSet):
         queryset=Organization.objects.all(),
         help_text="Slug of a partner organisation.",
     )
-    updated_after = updated_after_filter()
-    search = TranslatedSearchFilter(fields=("title", "summary", "body"))
     ordering = django_filters.OrderingFilter(
         fields=("arrived_on", "children_count", "title", "updated_at"),
         help_text="Sort by arrived_on, children_count, title or updated_at; prefix '-' for "
@@ -48,7 +45,7 @@ class RehabilitationGroupFilterSet(django_filters.FilterSet):
         fields = ["cohort", "programme"]
 
 
-class SisterCityPartnershipFilterSet(django_filters.FilterSet):
+class SisterCityPartnershipFilterSet(PublishableFilterSet):
     place = SlugFilter(
         queryset=Place.objects.all(),
         method="filter_place",
@@ -62,8 +59,6 @@ class SisterCityPartnershipFilterSet(django_filters.FilterSet):
     )
     year = YearFilter(field_name="established_on", help_text="Year established, e.g. 2023.")
     established_after, established_before = date_range("established_on", "Established")
-    updated_after = updated_after_filter()
-    search = TranslatedSearchFilter(fields=("title", "summary", "body"))
     ordering = django_filters.OrderingFilter(
         fields=("established_on", "title", "updated_at"),
         help_text="Sort by established_on, title or updated_at; prefix '-' for descending. "

@@ -5,17 +5,16 @@ from __future__ import annotations
 import django_filters
 
 from editorial.api import (
+    PublishableFilterSet,
     SlugFilter,
-    TranslatedSearchFilter,
     date_range,
-    updated_after_filter,
     usd_range,
 )
 from editorial.models import Organization, Place
 from projects.models import ReconstructionProject
 
 
-class ReconstructionProjectFilterSet(django_filters.FilterSet):
+class ReconstructionProjectFilterSet(PublishableFilterSet):
     city = SlugFilter(
         field_name="place",
         queryset=Place.objects.all(),
@@ -39,8 +38,6 @@ class ReconstructionProjectFilterSet(django_filters.FilterSet):
     started_after, started_before = date_range("actual_start", "Work started")
     completed_after, completed_before = date_range("actual_completion", "Completed")
     budget_usd_min, budget_usd_max = usd_range("budget_usd", "Budget in USD")
-    updated_after = updated_after_filter()
-    search = TranslatedSearchFilter(fields=("title", "summary", "body"))
     ordering = django_filters.OrderingFilter(
         fields=(
             "title",

@@ -17,7 +17,6 @@ from editorial.iati import (
     Participant,
     translations,
 )
-from editorial.money import Currency
 from projects.models import FacilityType, Phase, ReconstructionProject
 
 # A completed building is handed over: closed. "On hold" is IATI's "suspended".
@@ -75,13 +74,8 @@ def _budgets(project: ReconstructionProject) -> list[Budget]:
     end = project.actual_completion or project.planned_completion
     if start is None or end is None or end < start:
         return []
-    if project.budget is not None:
-        money = Money(project.budget, project.currency, start)
-    elif project.budget_usd is not None:
-        money = Money(project.budget_usd, Currency.USD, start)
-    else:
-        return []
-    return [Budget(start, end, money)]
+    money = Money.stated_or_usd(project.budget, project.currency, project.budget_usd, start)
+    return [Budget(start, end, money)] if money else []
 
 
 def _locations(project: ReconstructionProject) -> list[Location]:
