@@ -13,6 +13,7 @@ from typing import Any
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.views.generic import DetailView, ListView
 from django_filters import FilterSet
 
@@ -56,10 +57,32 @@ class PublishedListView(ListView):
 
 
 class PublishedDetailView(DetailView):
-    """A public detail page: only a published item, looked up by slug, else 404."""
+    """A public detail page: only a published item, looked up by slug, else 404.
+
+    The context every detail page shows comes from here: the first public photo above the
+    fold and the rest as a gallery, the sources, and the breadcrumb back to the list.
+    """
+
+    section_name: str = ""  # the list's name in the breadcrumb, e.g. _("Aid")
 
     def get_queryset(self) -> QuerySet:
         return self.model.objects.published().for_detail()
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        # Everything comes from `self.object` (a for_detail() row, prefetched: no query): the
+        # admin's preview renders an unpublished row through this same method.
+        context = super().get_context_data(**kwargs)
+        obj = self.object
+        photos = list(obj.photos.all())
+        namespace = obj.public_url_name.split(":")[0]
+        context.update(
+            lead_photo=photos[0] if photos else None,
+            photos=photos[1:],
+            sources=list(obj.sources.all()),
+            section_url=reverse(f"{namespace}:list"),
+            section_name=self.section_name,
+        )
+        return context
 
 
 def render_detail(

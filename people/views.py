@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from editorial.dates import DatePrecision
@@ -36,12 +35,6 @@ def stay_length_days(group: RehabilitationGroup) -> int | None:
     if group.departed_on is None or group.arrived_on_precision != DatePrecision.DAY:
         return None
     return (group.departed_on - group.arrived_on).days + 1
-
-
-def photo_context(obj: RehabilitationGroup | SisterCityPartnership) -> dict[str, Any]:
-    """The first public photo above the fold, the rest in the gallery (prefetched: no query)."""
-    photos = list(obj.photos.all())
-    return {"lead_photo": photos[0] if photos else None, "photos": photos[1:]}
 
 
 def partner_city_points(partnerships: Iterable[SisterCityPartnership]) -> list[MapPoint]:
@@ -81,18 +74,15 @@ class RehabilitationGroupListView(PublishedListView):
 
 class RehabilitationGroupDetailView(PublishedDetailView):
     model = RehabilitationGroup
+    section_name = _("Rehabilitation")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         group = self.object
         context.update(
-            photo_context(group),
             stay_days=stay_length_days(group),
             home_regions=list(group.home_regions.all()),
             partners=list(group.partners.all()),
-            sources=list(group.sources.all()),
-            section_url=reverse("rehabilitation:list"),
-            section_name=_("Rehabilitation"),
         )
         return context
 
@@ -112,15 +102,9 @@ class SisterCityPartnershipListView(PublishedListView):
 
 class SisterCityPartnershipDetailView(PublishedDetailView):
     model = SisterCityPartnership
+    section_name = _("Partner cities")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        partnership = self.object
-        context.update(
-            photo_context(partnership),
-            activities=list(partnership.activities.all()),
-            sources=list(partnership.sources.all()),
-            section_url=reverse("partnerships:list"),
-            section_name=_("Partner cities"),
-        )
+        context["activities"] = list(self.object.activities.all())
         return context

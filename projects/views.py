@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
-from django.urls import reverse
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
@@ -68,10 +67,10 @@ class ReconstructionProjectListView(PublishedListView):
 
 class ReconstructionProjectDetailView(PublishedDetailView):
     model = ReconstructionProject
+    section_name = _("Reconstruction")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        # Everything comes from `self.object` (a for_detail() row): the admin's preview
-        # renders an unpublished row through this same method.
+        # The lead photo and gallery are the general photos; before and after stand apart.
         context = super().get_context_data(**kwargs)
         project: ReconstructionProject = self.object
         photos = list(project.photos.all())
@@ -85,7 +84,6 @@ class ReconstructionProjectDetailView(PublishedDetailView):
             milestones=list(project.milestones.all()),
             funders=list(project.funders.all()),
             partners=list(project.implementing_partners.all()),
-            sources=list(project.sources.all()),
             location_map=country_map(
                 [replace(point, url="")],  # the page itself: no link to follow
                 title=_("Location of the site"),
@@ -93,7 +91,5 @@ class ReconstructionProjectDetailView(PublishedDetailView):
             )
             if point
             else "",
-            section_url=reverse("projects:list"),
-            section_name=_("Reconstruction"),
         )
         return context
