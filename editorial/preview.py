@@ -10,17 +10,15 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.urls import resolve
 from django.utils import translation
-from django.utils.translation import get_language_info
 
 from editorial.publishing import Publishable
 from editorial.snapshots import Snapshot, apply_snapshot
-from editorial.views import render_detail
+from editorial.views import page_languages, render_detail
 
 
 class NoPublicPage(Exception):
@@ -57,7 +55,9 @@ def preview_response(
                 row,
                 preview_label=label,
                 current_section=match.namespace,
-                page_languages=_languages(request, preview_url, language),
+                page_languages=page_languages(
+                    request, lambda code: f"{preview_url}?{urlencode({'lang': code})}", language
+                ),
                 canonical_url=request.build_absolute_uri(public_url),
             )
             response.render()
@@ -68,19 +68,3 @@ def preview_response(
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Content-Language"] = language
     return response
-
-
-def _languages(request: HttpRequest, preview_url: str, current: str) -> list[dict[str, object]]:
-    languages = []
-    for code, _name in settings.LANGUAGES:
-        url = f"{preview_url}?{urlencode({'lang': code})}"
-        languages.append(
-            {
-                "code": code,
-                "name": get_language_info(code)["name_local"],
-                "url": url,
-                "absolute_url": request.build_absolute_uri(url),
-                "current": code == current,
-            }
-        )
-    return languages

@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from django.conf import settings
 from django.http import HttpRequest
 from django.urls import translate_url
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language
 
-
-@dataclass(frozen=True)
-class PageLanguage:
-    code: str
-    name: str  # in its own language: "Українська", not "Ukrainian"
-    url: str  # this page in that language (path and query)
-    absolute_url: str
-    current: bool
+from editorial.views import page_languages as languages_of_page
 
 
 def page_languages(request: HttpRequest) -> dict[str, object]:
@@ -30,20 +20,10 @@ def page_languages(request: HttpRequest) -> dict[str, object]:
     current = get_language()
     query = request.GET.urlencode()
     suffix = f"?{query}" if query else ""
-    languages = []
-    for code, _name in settings.LANGUAGES:
-        path = translate_url(request.path, code)
-        languages.append(
-            PageLanguage(
-                code=code,
-                name=get_language_info(code)["name_local"],
-                url=path + suffix,
-                absolute_url=request.build_absolute_uri(path + suffix),
-                current=code == current,
-            )
-        )
     return {
         "current_section": request.resolver_match.namespace,
-        "page_languages": languages,
+        "page_languages": languages_of_page(
+            request, lambda code: translate_url(request.path, code) + suffix, current
+        ),
         "canonical_url": request.build_absolute_uri(request.path + suffix),
     }
