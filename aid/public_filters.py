@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from aid.models import AidPackage, DeliveryStatus, Sector
 from aid.querysets import AidPackageQuerySet
 from editorial.models import Organization
+from editorial.views import slug_choices
 
 
 class PublicAidPackageFilterSet(django_filters.FilterSet):
@@ -57,6 +58,4 @@ class PublicAidPackageFilterSet(django_filters.FilterSet):
 
 def funder_choices(packages: AidPackageQuerySet) -> list[tuple[str, str]]:
     """(slug, name in the page's language) of the organisations funding `packages`."""
-    funders = Organization.objects.filter(pk__in=packages.values("funder_id"))
-    labelled = [(funder.slug, str(funder)) for funder in funders]
-    return sorted(labelled, key=lambda choice: choice[1].casefold())
+    return slug_choices(Organization.objects.filter(pk__in=packages.values("funder_id")))

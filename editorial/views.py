@@ -8,7 +8,7 @@ preview renders `for_detail()` rows through the same template (see `render_detai
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -58,6 +58,14 @@ class PublishedListView(ListView):
             self.request.GET.get(name) for name in self.filterset.filters
         )
         return context
+
+
+def slug_choices(
+    rows: Iterable[Model], label: Callable[[Model], str] = str
+) -> list[tuple[str, str]]:
+    """A filter's choices: (slug, label in the page's language) of `rows`, in reading order."""
+    choices = ((row.slug, label(row)) for row in rows)
+    return sorted(choices, key=lambda choice: choice[1].casefold())
 
 
 class PublishedDetailView(DetailView):

@@ -13,6 +13,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from editorial.models import Organization, Place
+from editorial.views import slug_choices
 from projects.models import FacilityType, Phase, ReconstructionProject
 from projects.querysets import ReconstructionProjectQuerySet
 
@@ -52,11 +53,11 @@ class PublicReconstructionProjectFilterSet(django_filters.FilterSet):
 def city_choices(projects: ReconstructionProjectQuerySet) -> list[tuple[str, str]]:
     """(slug, name in the page's language) of the places that have `projects`."""
     places = Place.objects.filter(pk__in=projects.values("place_id"))
-    return sorted(((p.slug, p.name) for p in places), key=lambda choice: choice[1].casefold())
+    return slug_choices(places, label=lambda place: place.name)
 
 
 def funder_choices(projects: ReconstructionProjectQuerySet) -> list[tuple[str, str]]:
     """(slug, name in the page's language) of the organisations funding `projects`."""
-    funders = Organization.objects.filter(funded_projects__in=projects.values("pk")).distinct()
-    labelled = [(funder.slug, str(funder)) for funder in funders]
-    return sorted(labelled, key=lambda choice: choice[1].casefold())
+    return slug_choices(
+        Organization.objects.filter(funded_projects__in=projects.values("pk")).distinct()
+    )
