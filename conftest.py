@@ -40,3 +40,10 @@ def _unthrottled_api(settings: pytest.FixtureRequest) -> None:
         "DEFAULT_THROTTLE_RATES": {"anonymous": None, "partner": None},
     }
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _content_cache_on(settings: pytest.FixtureRequest) -> None:
+    """Production caches pages and API answers (with Redis); every test runs with that cache on,
+    so any test that changes the record and reads it back also checks the invalidation."""
+    settings.CONTENT_CACHE_SECONDS = 600

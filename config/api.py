@@ -18,6 +18,7 @@ from aid.iati import AID_ACTIVITIES
 from aid.serializers import AidStatsSerializer
 from aid.stats import aid_stats
 from editorial.api import BAD_REQUEST, PartnerApiMixin
+from editorial.api_cache import cached_response
 from editorial.iati import IatiActivitiesView
 from people.api import RehabilitationGroupViewSet, SisterCityPartnershipViewSet
 from people.serializers import PeopleStatsSerializer
@@ -43,6 +44,9 @@ class StatsView(PartnerApiMixin, APIView):
 
     @extend_schema(responses={200: StatsSerializer, 400: BAD_REQUEST})
     def get(self, request: Request) -> Response:
+        return cached_response(request, lambda: self.build(request))
+
+    def build(self, request: Request) -> Response:
         stats = {**aid_stats(), **project_stats(), **people_stats()}
         return Response(StatsSerializer(stats, context={"request": request}).data)
 

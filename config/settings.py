@@ -65,6 +65,9 @@ MIDDLEWARE = [
     # Operations: a database outage answers 503 with Retry-After (see "Operations").
     "ops.middleware.DatabaseOutageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Operations: whole public pages from the cache for visitors not signed in. Above GZip, so
+    # a page is stored compressed (see "Operations: the cache").
+    "public.page_cache.PublicPageCacheMiddleware",
     # Pages shrink to a quarter for readers on weak connections. Django's GZip pads each
     # response against BREACH, and public pages carry no secrets (their forms are GETs).
     "django.middleware.gzip.GZipMiddleware",
@@ -125,6 +128,13 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "ops.cache.ResilientRedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Public pages and API answers are cached for up to this many seconds, under keys that change
+# on every write to the record (editorial/content_version.py). That needs one cache shared by
+# every process: local memory is per process, and a publish would reach only the worker that
+# made it. So it is on with REDIS_URL and off without, unless set (a single process may).
+CONTENT_CACHE_SECONDS = env_int("CONTENT_CACHE_SECONDS", 600 if REDIS_URL else 0)
+if CONTENT_CACHE_SECONDS < 0:
+    raise ImproperlyConfigured("CONTENT_CACHE_SECONDS must be 0 (off) or more.")
 # --- End of operations: the cache -------------------------------------------------------------
 
 # --- Staff accounts (django-axes lockout, idle sessions, passwords) ---------------------------

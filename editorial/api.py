@@ -35,6 +35,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.viewsets import ReadOnlyModelViewSet
 
+from editorial.api_cache import cached_response
 from editorial.dates import DatePrecision
 from editorial.models import Organization, Photo, Place, Rendition, Source
 from editorial.renditions import current_renditions
@@ -309,6 +310,14 @@ class PartnerReadOnlyViewSet(PartnerApiMixin, ReadOnlyModelViewSet):
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
         return stable_order(super().filter_queryset(queryset))
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return cached_response(request, lambda: super(PartnerReadOnlyViewSet, self).list(request))
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return cached_response(
+            request, lambda: super(PartnerReadOnlyViewSet, self).retrieve(request, *args, **kwargs)
+        )
 
 
 def stable_order(queryset: QuerySet) -> QuerySet:

@@ -11,3 +11,8 @@ class EditorialConfig(AppConfig):
 
         # Phones upload HEIC: Pillow reads it through pillow-heif (editorial/uploads.py).
         register_heif_opener(thumbnails=False)
+
+        from editorial import content_version
+
+        # Any write to the record retires every cached page and API answer.
+        content_version.connect_signals()

@@ -28,6 +28,8 @@ from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext_lazy as _
 from PIL import ExifTags, Image, ImageCms, ImageOps
 
+from editorial import content_version
+
 if TYPE_CHECKING:
     from editorial.models import Photo
 
@@ -277,6 +279,8 @@ def _store(photo: Photo, files: list[tuple[str, int, int, bytes]]) -> list[Rendi
             written.append(rendition)
         with transaction.atomic():
             Rendition.objects.bulk_create(written)
+            # bulk_create sends no post_save: pages showing the bare original must go.
+            content_version.bump_now_and_on_commit()
     except IntegrityError:
         # Another process made them at the same moment, under the same names: keep theirs.
         return []

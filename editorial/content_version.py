@@ -1,0 +1,142 @@
+"""The content version: one number that changes whenever anything the public sees may change.
+
+Cached pages and API answers are stored under keys that contain it (public/page_cache.py,
+editorial/api_cache.py), so bumping it retires all of them at once, in every process that shares
+the cache; nothing has to know which page shows which row. Saving or deleting any row of the
+content apps bumps it (a draft's save too: invalidating more than needed is cheap, serving a
+stale page is not). Code that writes without signals (bulk_create, QuerySet.update) calls
+`bump()` itself.
+
+The bump happens twice: at once, so that the writing request (and a test) never reads its own
+stale copy, and again when the transaction commits, because a reader that ran between the first
+bump and the commit may have stored the old content under the new number.
+
+Scheduled changes need no bump: a cached entry never outlives the next go-live or expiry time
+of any published item (`cache_timeout()`).
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import F
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+
+from editorial.publishing import Publishable, Status
+
+KEY = "korpu:content-version"
+SCHEDULE_KEY = "korpu:next-scheduled-change:{version}"
+# On every answer served from the cache: for tests, and for anyone reading a slow page's headers.
+HIT_HEADER = "X-Korpu-Cache"
+# Rows of these apps are what the public pages, feeds, sitemap and API are made of.
+CONTENT_APPS = frozenset({"editorial", "aid", "projects", "people"})
+
+# A bump that could not reach the cache (Redis down) is retried by this process at its next
+# read of the version, so pages stored before the outage are not served once it is back.
+_bump_pending = False
+
+
+def caching_enabled() -> bool:
+    return settings.CONTENT_CACHE_SECONDS > 0
+
+
+def current() -> int:
+    """The version now. A missing key (a new or flushed cache) starts from the clock, so a
+    version number is never reused for different content."""
+    if _bump_pending:
+        bump()
+    version = cache.get(KEY)
+    if version is None:
+        version = time.time_ns()
+        if not cache.add(KEY, version, timeout=None):
+            version = cache.get(KEY, version)
+    return version
+
+
+def bump() -> None:
+    global _bump_pending
+    try:
+        cache.incr(KEY)
+    except ValueError:  # no key yet, or the cache is unreachable
+        if not cache.add(KEY, time.time_ns(), timeout=None):
+            try:
+                cache.incr(KEY)
+            except ValueError:
+                _bump_pending = True
+                return
+    _bump_pending = False
+
+
+def bump_now_and_on_commit() -> None:
+    bump()
+    transaction.on_commit(bump, robust=True)
+
+
+def _on_content_write(sender: type, **kwargs: Any) -> None:
+    if sender._meta.app_label in CONTENT_APPS:
+        bump_now_and_on_commit()
+
+
+def _on_m2m_change(sender: type, instance: Any, action: str, **kwargs: Any) -> None:
+    if action.startswith("post_") and instance._meta.app_label in CONTENT_APPS:
+        bump_now_and_on_commit()
+
+
+def connect_signals() -> None:
+    """Called from EditorialConfig.ready()."""
+    post_save.connect(_on_content_write, dispatch_uid="content_version_save")
+    post_delete.connect(_on_content_write, dispatch_uid="content_version_delete")
+    m2m_changed.connect(_on_m2m_change, dispatch_uid="content_version_m2m")
+
+
+# --- Scheduled go-live and expiry -------------------------------------------------------------
+
+
+def publishable_models() -> list[type[Publishable]]:
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, Publishable) and not model._meta.abstract
+    ]
+
+
+def next_scheduled_change(now: datetime) -> datetime | None:
+    """The earliest future go-live or expiry time among approved items: when the public
+    record changes next without anyone saving anything. One query, however many models."""
+    moments = [
+        model.objects.filter(status=Status.PUBLISHED, **{f"{field}__gt": now})
+        .order_by()
+        .annotate(moment=F(field))
+        .values_list("moment", flat=True)
+        for model in publishable_models()
+        for field in ("publish_at", "expire_at")
+    ]
+    first, *others = moments
+    return first.union(*others, all=True).order_by("moment").first()
+
+
+def cache_timeout(version: int) -> int:
+    """Seconds a page or API answer made now may be kept: CONTENT_CACHE_SECONDS, cut short by
+    the next scheduled change (0: do not store). The next change is looked up once per version
+    and kept until it passes."""
+    limit = settings.CONTENT_CACHE_SECONDS
+    now = timezone.now()
+    key = SCHEDULE_KEY.format(version=version)
+    stored = cache.get(key)
+    if stored is None or (stored and stored <= now):
+        moment = next_scheduled_change(now)
+        stored = moment or ""  # "" remembers that nothing is scheduled
+        keep = limit if moment is None else min(limit, (moment - now).total_seconds())
+        if int(keep) > 0:
+            cache.set(key, stored, timeout=int(keep))
+    if not stored:
+        return limit
+    # Whole seconds, rounded down: the entry goes a little before the change, never after.
+    return max(0, min(limit, int((stored - now).total_seconds())))
