@@ -53,6 +53,12 @@ INSTALLED_APPS = [
     "ops",
     # Staff accounts: counts failed admin logins and locks out (see "Staff accounts").
     "axes",
+    # Staff accounts: the second sign-in step, a code from an authenticator app or a recovery
+    # code (see "Staff accounts"). staff/ after django.contrib.auth, whose user admin it extends.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "staff",
     # Security (production): django-csp's checks (see "Security (production)").
     "csp",
 ]
@@ -78,6 +84,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Staff accounts: whether the session has passed the second step (user.is_verified()), then
+    # the gate that keeps the admin closed until it has (see "Staff accounts").
+    "django_otp.middleware.OTPMiddleware",
+    "staff.middleware.SecondFactorMiddleware",
     # Every response to a signed-in user is Cache-Control: private (editorial/middleware.py).
     "editorial.middleware.PrivateForStaffMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -166,6 +176,20 @@ if min(AXES_FAILURE_LIMIT, AXES_COOLOFF_TIME.total_seconds(), SESSION_COOKIE_AGE
     raise ImproperlyConfigured(
         "LOGIN_FAILURE_LIMIT, LOGIN_COOLOFF_MINUTES and SESSION_IDLE_MINUTES must be positive."
     )
+# Second step (staff/): after the password, a six-digit code from an authenticator app (TOTP),
+# or one of ten single-use recovery codes. Superusers and Publishers must have one: after the
+# password, one who has none is shown how to set it up, and no admin page opens until then.
+# For Editors it is optional (the "Two-step sign-in" page) unless STAFF_2FA_FOR_EDITORS is on:
+# their changes wait for a publisher anyway. A wrong code counts towards the lockout above, and
+# django-otp slows each device down after every wrong code (1, 2, 4, 8... seconds).
+# STAFF_2FA_REQUIRED=0 asks nobody for a code: only the tests turn it off (pyproject.toml), and
+# `check --deploy` warns about it (staff.W001).
+STAFF_2FA_REQUIRED = env_bool("STAFF_2FA_REQUIRED", True)
+STAFF_2FA_FOR_EDITORS = env_bool("STAFF_2FA_FOR_EDITORS", False)
+# The name authenticator apps show beside the account.
+OTP_TOTP_ISSUER = "Körpü"
+# Nor are typed codes stored with a failed try: a recovery code with a typo is nearly a code.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {

@@ -35,6 +35,8 @@ urlpatterns = [
         admin.site.admin_view(view_on_site),
         name="view-on-site",
     ),
+    # The second sign-in step (staff/): after the password, before the rest of the admin.
+    path("admin/", include("staff.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("config.api", namespace="api")),
     # Operations: for load balancers and monitors, outside the language prefix.

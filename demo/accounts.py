@@ -1,21 +1,30 @@
-"""The three demo accounts: admin (superuser), editor (Editors), publisher (Publishers)."""
+"""The three demo accounts: admin (superuser), editor (Editors), publisher (Publishers), and
+the authenticator of those whose role requires a second sign-in step."""
 
 from __future__ import annotations
 
 import os
+from base64 import b32decode
 from typing import NamedTuple
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser, Group
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from demo.records import Tally
+from demo.records import Outcome, Tally
 from editorial.roles import EDITORS, PUBLISHERS
+from staff.devices import AUTHENTICATOR_NAME
+from staff.policy import role_requires_second_factor
 
 PASSWORD_VARIABLE = "KORPU_DEMO_PASSWORD"
 # Shorter than AUTH_PASSWORD_VALIDATORS allow (12): the validators guard the forms where staff
 # choose a password, and create_user/set_password here do not run them, so the documented
 # demo password keeps working. A real deployment has no demo accounts.
 DEFAULT_PASSWORD = "korpu-demo"
+# The authenticator key of the demo accounts whose role requires a second sign-in step
+# (staff/policy.py), printed by loaddemo: type it into an authenticator app, or let
+# `manage.py totp <username>` print the current code. Public, like the password above.
+DEMO_TOTP_SECRET = "KORPUDEMOKORPUDEMOKORPUDEMOKORPU"
 
 
 class DemoAccount(NamedTuple):
@@ -75,8 +84,23 @@ def ensure_demo_accounts(*, password: str, tally: Tally) -> DemoUsers:
             user.groups.add(_role(account.group))
             outcome = "updated" if outcome == "unchanged" else outcome
         tally.add(User, outcome)
+        if role_requires_second_factor(user):
+            tally.add(TOTPDevice, ensure_demo_authenticator(user))
         users.append(user)
     return DemoUsers(*users)
+
+
+def ensure_demo_authenticator(user: AbstractUser) -> Outcome:
+    """Give `user` a confirmed authenticator with the demo key, as the password is reset: one
+    set up by hand in the demo is replaced, so the printed key always works."""
+    key = b32decode(DEMO_TOTP_SECRET).hex()
+    devices = TOTPDevice.objects.filter(user=user)
+    if devices.filter(key=key, confirmed=True).exists() and devices.count() == 1:
+        return "unchanged"
+    outcome: Outcome = "updated" if devices.exists() else "created"
+    devices.delete()
+    TOTPDevice.objects.create(user=user, name=AUTHENTICATOR_NAME, key=key, confirmed=True)
+    return outcome
 
 
 def _role(name: str) -> Group:

@@ -22,7 +22,7 @@ from config.env import env_bool, env_int, env_list, env_str
 from tests.factories import AidPackageFactory
 
 REPO = Path(__file__).resolve().parent.parent
-DEPLOY_PREFIXES = ("DJANGO_", "DATABASE_", "REDIS_", "MEDIA_ROOT", "STATIC_ROOT")
+DEPLOY_PREFIXES = ("DJANGO_", "DATABASE_", "REDIS_", "MEDIA_ROOT", "STATIC_ROOT", "STAFF_2FA_")
 
 # Printed as JSON by the subprocess: what a deploy would start with.
 PRINT_SETTINGS = """

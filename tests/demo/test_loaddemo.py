@@ -15,6 +15,7 @@ from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models import Sum
 from django.utils import translation
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from aid.models import AidItem, AidPackage, ItemKind, ReportedFigure
 from editorial.dates import DatePrecision
@@ -111,6 +112,15 @@ def test_loaddemo_redraws_a_missing_file_under_the_same_name(
 def test_loaddemo_prints_the_password_first(demo_output: str) -> None:
     assert demo_output.splitlines()[0] == "Demo password: korpu-demo"
     assert "editorial.Photo:" in demo_output
+
+
+def test_loaddemo_prints_the_authenticator_key_and_gives_it_to_admin_and_publisher(
+    demo_output: str,
+) -> None:
+    assert "authenticator key KORP UDEM OKOR PUDE MOKO RPUD EMOK ORPU" in demo_output
+    assert "manage.py totp <username>" in demo_output
+    owners = TOTPDevice.objects.filter(confirmed=True).values_list("user__username", flat=True)
+    assert sorted(owners) == ["admin", "publisher"]
 
 
 @pytest.mark.parametrize(

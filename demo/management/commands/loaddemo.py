@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from demo.accounts import DEMO_ACCOUNTS, PASSWORD_VARIABLE, demo_password
+from demo.accounts import DEMO_ACCOUNTS, DEMO_TOTP_SECRET, PASSWORD_VARIABLE, demo_password
 from demo.services import load_demo
 
 
@@ -14,7 +14,8 @@ class Command(BaseCommand):
     help = (
         "Load the demo record (the seed texts' facts, with labelled illustrations) and the "
         "demo accounts admin, editor and publisher. Safe to run again: it changes only what "
-        f"differs, and resets the accounts' password to ${PASSWORD_VARIABLE} (or the default)."
+        f"differs, and resets the accounts' password to ${PASSWORD_VARIABLE} (or the default) "
+        "and their authenticator to the printed demo key."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -30,6 +31,11 @@ class Command(BaseCommand):
         for account in DEMO_ACCOUNTS:
             role = "superuser" if account.superuser else f"staff, group {account.group}"
             self.stdout.write(f"  {account.username} ({role})")
+        key = " ".join(DEMO_TOTP_SECRET[i : i + 4] for i in range(0, len(DEMO_TOTP_SECRET), 4))
+        self.stdout.write(
+            f"Two-step sign-in, for the accounts whose role requires it: authenticator key {key}"
+            " (time-based), or `DJANGO_DEBUG=1 python manage.py totp <username>` prints the code."
+        )
         try:
             tally = load_demo(password=password, dry_run=dry_run)
         except LookupError as error:
