@@ -80,20 +80,25 @@ def bump_now_and_on_commit() -> None:
 
 
 def _on_content_write(sender: type, **kwargs: Any) -> None:
-    if sender._meta.app_label in CONTENT_APPS:
-        bump_now_and_on_commit()
+    bump_now_and_on_commit()
 
 
-def _on_m2m_change(sender: type, instance: Any, action: str, **kwargs: Any) -> None:
-    if action.startswith("post_") and instance._meta.app_label in CONTENT_APPS:
+def _on_m2m_change(sender: type, action: str, **kwargs: Any) -> None:
+    if action.startswith("post_"):
         bump_now_and_on_commit()
 
 
 def connect_signals() -> None:
-    """Called from EditorialConfig.ready()."""
-    post_save.connect(_on_content_write, dispatch_uid="content_version_save")
-    post_delete.connect(_on_content_write, dispatch_uid="content_version_delete")
-    m2m_changed.connect(_on_m2m_change, dispatch_uid="content_version_m2m")
+    """Called from EditorialConfig.ready(). Connected model by model: a receiver for every
+    sender would cost every other model Django's fast (signal-less) delete."""
+    for label in CONTENT_APPS:
+        for model in apps.get_app_config(label).get_models():
+            uid = f"content_version:{model._meta.label}"
+            post_save.connect(_on_content_write, sender=model, dispatch_uid=f"{uid}:save")
+            post_delete.connect(_on_content_write, sender=model, dispatch_uid=f"{uid}:delete")
+            for field in model._meta.local_many_to_many:
+                through = field.remote_field.through
+                m2m_changed.connect(_on_m2m_change, sender=through, dispatch_uid=f"{uid}:{field}")
 
 
 # --- Scheduled go-live and expiry -------------------------------------------------------------

@@ -18,7 +18,7 @@ from editorial.content_version import HIT_HEADER
 from editorial.publishing import Status
 from editorial.snapshots import take_snapshot
 from public.page_cache import PublicPageCacheMiddleware, page_key
-from tests.factories import AidItemFactory, AidPackageFactory
+from tests.factories import AidItemFactory, AidPackageFactory, SourceFactory
 from tests.workflow_helpers import make_user
 
 pytestmark = pytest.mark.django_db
@@ -257,3 +257,15 @@ def test_with_the_cache_off_every_request_runs_its_view(
         with django_assert_max_num_queries(20) as queries:
             assert not is_hit(client.get(path))
         assert len(queries) > 0, path
+
+
+def test_a_link_added_between_records_shows_at_the_next_request(
+    client: Client, live_package: Any
+) -> None:
+    """Many-to-many links change no row of the item itself (m2m_changed, not post_save)."""
+    source = SourceFactory(title="Ministry bulletin of March")
+    client.get(f"/en/aid/{PACKAGE}/")
+
+    live_package.sources.add(source)
+
+    assert "Ministry bulletin of March" in body(client.get(f"/en/aid/{PACKAGE}/"))
