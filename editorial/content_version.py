@@ -60,6 +60,16 @@ def current() -> int:
     return version
 
 
+def current_and(key: str) -> tuple[int, Any]:
+    """The version now and what is stored under `key`, in one round trip to the cache."""
+    if _bump_pending:
+        bump()
+    found = cache.get_many([KEY, key])
+    if KEY not in found:
+        return current(), None
+    return found[KEY], found.get(key)
+
+
 def bump() -> None:
     global _bump_pending
     try:

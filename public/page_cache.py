@@ -1,8 +1,9 @@
 """Whole public pages from the cache, for visitors who are not signed in.
 
-A page is stored once made, under the content version (editorial/content_version.py), its
-address and whether it was compressed, and served from there until anything public changes.
-A hit skips everything below this middleware: sessions, the view, templates and gzip.
+A page is stored once made, by its address and whether it was compressed, with the content
+version it was made under (editorial/answer_cache.py), and served from there until anything
+public changes. A hit skips everything below this middleware: sessions, the view, templates
+and gzip.
 
 What is stored: 200 answers to GET of the public site's own pages (the URL namespaces below,
 the sitemap and robots.txt), without cookies, without `Cache-Control: private`, and without a
@@ -18,23 +19,23 @@ import hashlib
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.middleware.gzip import re_accepts_gzip
 
 from editorial import content_version
+from editorial.answer_cache import get_or_make
 
 # The URL namespaces of the public site (config/urls.py) and its pages outside them.
 PUBLIC_NAMESPACES = frozenset({"public", "aid", "projects", "rehabilitation", "partnerships"})
 PUBLIC_URL_NAMES = frozenset({"sitemap", "robots"})
-KEY = "korpu:page:{version}:{digest}"
+KEY = "korpu:page:{digest}"
 
 
-def page_key(request: HttpRequest, version: int) -> str:
+def page_key(request: HttpRequest) -> str:
     gzip = bool(re_accepts_gzip.search(request.headers.get("Accept-Encoding", "")))
     address = f"{request.method == 'HEAD'}|{gzip}|{request.build_absolute_uri()}"
     digest = hashlib.sha256(address.encode()).hexdigest()
-    return KEY.format(version=version, digest=digest)
+    return KEY.format(digest=digest)
 
 
 def _may_use_cache(request: HttpRequest) -> bool:
@@ -75,15 +76,12 @@ class PublicPageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not _may_use_cache(request):
             return self.get_response(request)
-        version = content_version.current()
-        key = page_key(request, version)
-        stored = cache.get(key)
-        if stored is not None:
-            stored[content_version.HIT_HEADER] = "hit"
-            return stored
-        response = self.get_response(request)
-        if _may_store(request, response):
-            timeout = content_version.cache_timeout(version)
-            if timeout > 0:
-                cache.set(key, response, timeout)
-        return response
+
+        def keep(response: HttpResponse) -> HttpResponse | None:
+            return response if _may_store(request, response) else None
+
+        stored, made = get_or_make(page_key(request), lambda: self.get_response(request), keep)
+        if stored is None:
+            return made
+        stored[content_version.HIT_HEADER] = "hit"
+        return stored

@@ -1,0 +1,73 @@
+"""get_or_make: one maker per address and version; the others wait for its answer."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import pytest
+from django.core.cache import cache
+
+from editorial import answer_cache, content_version
+
+pytestmark = pytest.mark.django_db  # the schedule lookup of a stored answer
+
+KEY = "korpu:test:answer"
+
+
+def never(*args: Any) -> Any:
+    raise AssertionError("made again although the cache had it")
+
+
+def test_an_answer_is_made_once_and_then_served_from_the_cache() -> None:
+    assert answer_cache.get_or_make(KEY, lambda: "page", str) == (None, "page")
+
+    assert answer_cache.get_or_make(KEY, never, str) == ("page", None)
+
+
+def test_an_answer_of_an_older_version_is_never_served() -> None:
+    answer_cache.get_or_make(KEY, lambda: "before", str)
+
+    content_version.bump()
+
+    assert answer_cache.get_or_make(KEY, lambda: "after", str) == (None, "after")
+
+
+def test_nothing_is_stored_when_keep_says_so() -> None:
+    answer_cache.get_or_make(KEY, lambda: "error page", lambda made: None)
+
+    assert answer_cache.get_or_make(KEY, lambda: "page", str) == (None, "page")
+
+
+def test_while_another_request_makes_it_the_others_wait_for_its_answer() -> None:
+    version = content_version.current()
+    cache.add(f"{KEY}:making:{version}", 1)  # another request claimed it
+
+    def maker_finishes() -> None:
+        cache.set(KEY, (version, "made elsewhere"))
+
+    timer = threading.Timer(0.2, maker_finishes)
+    timer.start()
+    try:
+        assert answer_cache.get_or_make(KEY, never, str) == ("made elsewhere", None)
+    finally:
+        timer.cancel()
+
+
+def test_a_waiting_request_makes_it_itself_if_the_maker_never_answers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(answer_cache, "WAIT_SECONDS", 0.2)
+    cache.add(f"{KEY}:making:{content_version.current()}", 1)
+
+    assert answer_cache.get_or_make(KEY, lambda: "made here", str) == (None, "made here")
+
+
+def test_the_makers_claim_is_released_even_when_the_view_fails() -> None:
+    def broken() -> str:
+        raise RuntimeError("view failed")
+
+    with pytest.raises(RuntimeError):
+        answer_cache.get_or_make(KEY, broken, str)
+
+    assert cache.get(f"{KEY}:making:{content_version.current()}") is None
