@@ -27,7 +27,7 @@ from editorial.answer_cache import get_or_make
 
 # The URL namespaces of the public site (config/urls.py) and its pages outside them.
 PUBLIC_NAMESPACES = frozenset({"public", "aid", "projects", "rehabilitation", "partnerships"})
-PUBLIC_URL_NAMES = frozenset({"sitemap", "robots"})
+PUBLIC_URL_NAMES = frozenset({"sitemap", "sitemap-section", "robots"})
 KEY = "korpu:page:{digest}"
 
 

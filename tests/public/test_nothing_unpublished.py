@@ -73,6 +73,8 @@ def public_surfaces() -> Iterator[str]:
         yield f"/{lang}/search/?q={SEARCHED}"
         yield f"/{lang}/feed/"
     yield "/sitemap.xml"
+    for section in ("sections", "aid", "project", "group", "partnership"):
+        yield f"/sitemap-{section}.xml"
     for endpoint in ("aid-packages", "projects", "rehabilitation-groups", "partnerships"):
         yield f"/api/v1/{endpoint}/"
         yield f"/api/v1/{endpoint}/?format=csv"

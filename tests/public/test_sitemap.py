@@ -1,4 +1,4 @@
-"""/sitemap.xml with hreflang alternates, and robots.txt pointing to it."""
+"""/sitemap.xml: an index of paged sections with hreflang alternates; robots.txt points to it."""
 
 from __future__ import annotations
 
@@ -9,12 +9,14 @@ import pytest
 from django.utils import timezone
 
 from editorial.models import Status
+from public.sitemaps import URLS_PER_PAGE, PublishedSitemap
 from tests.factories import (
     AidPackageFactory,
     ReconstructionProjectFactory,
     RehabilitationGroupFactory,
     SisterCityPartnershipFactory,
 )
+from tests.public.sitemap_pages import sitemap_pages
 from tests.queries import CACHE_MISS
 
 pytestmark = pytest.mark.django_db
@@ -34,16 +36,24 @@ def urls(response) -> dict[str, ET.Element]:
     return {url.findtext(f"{SITEMAP}loc"): url for url in root.findall(f"{SITEMAP}url")}
 
 
+def listed_urls(client) -> dict[str, ET.Element]:
+    """Every address of every page the index at /sitemap.xml lists."""
+    listed: dict[str, ET.Element] = {}
+    for response in sitemap_pages(client):
+        listed.update(urls(response))
+    return listed
+
+
 def alternates(url: ET.Element) -> dict[str, str]:
     return {link.get("hreflang"): link.get("href") for link in url.findall(f"{XHTML}link")}
 
 
 def test_sitemap_lists_home_and_lists_in_every_language(client):
-    response = client.get("/sitemap.xml")
+    index = client.get("/sitemap.xml")
 
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("application/xml")
-    listed = urls(response)
+    assert index.status_code == 200
+    assert index["Content-Type"].startswith("application/xml")
+    listed = listed_urls(client)
     for path in ("", "aid/", "projects/", "rehabilitation/", "partnerships/"):
         for language in ("en", "uk", "az"):
             assert f"http://testserver/{language}/{path}" in listed
@@ -52,7 +62,7 @@ def test_sitemap_lists_home_and_lists_in_every_language(client):
 def test_sitemap_lists_published_detail_pages_with_alternates(client):
     AidPackageFactory(published=True, slug="fuel-2025")
 
-    listed = urls(client.get("/sitemap.xml"))
+    listed = listed_urls(client)
 
     for language in ("en", "uk", "az"):
         url = listed[f"http://testserver/{language}/aid/fuel-2025/"]
@@ -76,7 +86,7 @@ def test_sitemap_x_default_redirects_by_language(client):
 def test_sitemap_gives_each_detail_page_its_last_change(client):
     package = AidPackageFactory(published=True, slug="fuel-2025")
 
-    url = urls(client.get("/sitemap.xml"))["http://testserver/uk/aid/fuel-2025/"]
+    url = listed_urls(client)["http://testserver/uk/aid/fuel-2025/"]
 
     assert url.findtext(f"{SITEMAP}lastmod") == package.updated_at.date().isoformat()
 
@@ -85,7 +95,7 @@ def test_sitemap_covers_every_kind(client):
     for number, factory in enumerate(FACTORIES):
         factory(published=True, slug=f"kind-{number}")
 
-    listed = urls(client.get("/sitemap.xml"))
+    listed = listed_urls(client)
 
     for path in (
         "aid/kind-0/",
@@ -115,9 +125,8 @@ def test_sitemap_leaves_out_unpublished_items(client, fields):
     for number, factory in enumerate(FACTORIES):
         factory(slug=f"hidden-{number}", **fields)
 
-    response = client.get("/sitemap.xml")
-
-    assert b"hidden-" not in response.content
+    for response in sitemap_pages(client):
+        assert b"hidden-" not in response.content
 
 
 @pytest.mark.parametrize("per_kind", [2, 6])
@@ -125,10 +134,37 @@ def test_sitemap_queries_do_not_grow(client, django_assert_num_queries, per_kind
     for factory in FACTORIES:
         factory.create_batch(per_kind, published=True)
 
-    with django_assert_num_queries(4 + CACHE_MISS):  # the published items of each kind
-        response = client.get("/sitemap.xml")
+    # The index: each kind's published items (its page count) and their last change.
+    with django_assert_num_queries(8 + CACHE_MISS):
+        client.get("/sitemap.xml")
+    # One kind's published items (the index has looked up the schedule of this version).
+    with django_assert_num_queries(1):
+        response = client.get("/sitemap-aid.xml")
 
-    assert len(urls(response)) == 3 * (5 + 4 * per_kind)
+    assert len(urls(response)) == 3 * per_kind
+
+
+def test_sitemap_is_paged_in_sections_of_at_most_3000_addresses(client, monkeypatch):
+    monkeypatch.setattr(PublishedSitemap, "limit", 6)
+    AidPackageFactory.create_batch(5, published=True)
+
+    pages = [
+        loc.text for loc in ET.fromstring(client.get("/sitemap.xml").content).iter(f"{SITEMAP}loc")
+    ]
+
+    assert URLS_PER_PAGE == 3000
+    assert pages == [
+        "http://testserver/sitemap-sections.xml",
+        "http://testserver/sitemap-aid.xml",
+        "http://testserver/sitemap-aid.xml?p=2",
+        "http://testserver/sitemap-aid.xml?p=3",
+        "http://testserver/sitemap-project.xml",
+        "http://testserver/sitemap-group.xml",
+        "http://testserver/sitemap-partnership.xml",
+    ]
+    assert len(listed_urls(client)) == 3 * 5 + 3 * 5  # five packages, five sections
+    assert client.get("/sitemap-aid.xml?p=4").status_code == 404
+    assert client.get("/sitemap-weapons.xml").status_code == 404
 
 
 def test_robots_txt_allows_the_site_and_points_to_the_sitemap(client):
