@@ -5,6 +5,7 @@ Included from config/urls.py under /api/v1/ with the namespace "api".
 
 from __future__ import annotations
 
+from django.http import HttpResponse
 from django.urls import path
 from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
@@ -43,8 +44,8 @@ class StatsView(PartnerApiMixin, APIView):
     """
 
     @extend_schema(responses={200: StatsSerializer, 400: BAD_REQUEST})
-    def get(self, request: Request) -> Response:
-        return cached_response(request, lambda: self.build(request))
+    def get(self, request: Request) -> HttpResponse:
+        return cached_response(self, request, lambda: self.build(request))
 
     def build(self, request: Request) -> Response:
         stats = {**aid_stats(), **project_stats(), **people_stats()}

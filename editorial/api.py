@@ -311,12 +311,16 @@ class PartnerReadOnlyViewSet(PartnerApiMixin, ReadOnlyModelViewSet):
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
         return stable_order(super().filter_queryset(queryset))
 
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return cached_response(request, lambda: super(PartnerReadOnlyViewSet, self).list(request))
-
-    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponse:
         return cached_response(
-            request, lambda: super(PartnerReadOnlyViewSet, self).retrieve(request, *args, **kwargs)
+            self, request, lambda: super(PartnerReadOnlyViewSet, self).list(request)
+        )
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponse:
+        return cached_response(
+            self,
+            request,
+            lambda: super(PartnerReadOnlyViewSet, self).retrieve(request, *args, **kwargs),
         )
 
 

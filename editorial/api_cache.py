@@ -1,46 +1,56 @@
-"""API answers from the cache: the data of a list, detail or stats response, per address and
-language, with the content version it was made under (editorial/answer_cache.py).
+"""API answers from the cache: the rendered body of a list, detail or stats response, per
+address, language and format, with the content version it was made under
+(editorial/answer_cache.py).
 
-Stored inside the view, after DRF has checked the partner key and the rate limit, so a cached
-answer never skips either; what is stored is the response's data and its Link header, not the
-rendered body, so JSON and CSV are rendered (and ETagged by PartnerApiMiddleware) as ever.
+Looked up inside the view, after DRF has checked the partner key, the rate limit, the query
+parameters and the format, so a cached answer never skips any of them. The rendered body is
+kept, not the data: turning a page of fifty packages into JSON or CSV again costs more than
+the lookup. The ETag is still added (and 304 answered) by PartnerApiMiddleware.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from typing import Any
 
+from django.http import HttpResponse
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from editorial import content_version
 from editorial.answer_cache import get_or_make
 
 KEY = "korpu:api:{digest}"
-KEPT_HEADERS = ("Link",)
+KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Link")
 
 
 def api_key(request: Request) -> str:
     # The absolute address: public_url and the API links in the data name the host.
-    address = f"{request.LANGUAGE_CODE}|{request.build_absolute_uri()}"
+    renderer = request.accepted_renderer.format
+    address = f"{request.LANGUAGE_CODE}|{renderer}|{request.build_absolute_uri()}"
     digest = hashlib.sha256(address.encode()).hexdigest()
     return KEY.format(digest=digest)
 
 
-def cached_response(request: Request, build: Callable[[], Response]) -> Response:
-    """`build()`'s response, or the one stored for the same request since the last change."""
+def cached_response(view: APIView, request: Request, build: Callable[[], Response]) -> HttpResponse:
+    """`build()`'s response, rendered, or the body stored for the same request since the
+    last change to the record."""
     if not content_version.caching_enabled():
         return build()
 
-    def keep(response: Response) -> tuple[Any, dict[str, str]] | None:
+    def make() -> HttpResponse:
+        response = view.finalize_response(request, build())
+        return response.render()
+
+    def keep(response: HttpResponse) -> tuple[bytes, dict[str, str]] | None:
         if response.status_code != 200:
             return None
-        return response.data, {name: response[name] for name in KEPT_HEADERS if name in response}
+        headers = {name: response[name] for name in KEPT_HEADERS if name in response}
+        return response.content, headers
 
-    stored, made = get_or_make(api_key(request), build, keep)
+    stored, made = get_or_make(api_key(request), make, keep)
     if stored is None:
         return made
-    data, headers = stored
-    return Response(data, headers={**headers, content_version.HIT_HEADER: "hit"})
+    content, headers = stored
+    return HttpResponse(content, headers={**headers, content_version.HIT_HEADER: "hit"})

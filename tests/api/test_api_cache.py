@@ -31,6 +31,8 @@ def test_a_repeated_request_costs_no_query(
         second = client.get("/api/v1/aid-packages/?page_size=2")
 
     assert second.json() == first.json()
+    assert second.get("X-Korpu-Cache") == "hit"
+    assert second["Content-Type"] == first["Content-Type"] == "application/json"
     assert second["Link"] == first["Link"]
     assert second["ETag"] == first["ETag"]
 
@@ -45,7 +47,9 @@ def test_languages_and_formats_are_kept_apart(client: Client, packages: list[Any
     assert "Пакет 0" in ukrainian.content.decode()
     assert ukrainian["Content-Language"] == "uk"
     assert csv["Content-Type"].startswith("text/csv")
+    assert csv["Content-Disposition"] == 'attachment; filename="aidpackage.csv"'
     assert "Пакет 0" in csv.content.decode()
+    assert csv.get("X-Korpu-Cache") == "hit"
 
 
 def test_a_revoked_key_is_refused_even_when_the_answer_is_cached(
