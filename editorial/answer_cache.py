@@ -28,6 +28,10 @@ T = TypeVar("T")
 WAIT_SECONDS = 15.0
 POLL_SECONDS = 0.05
 LOCK_SECONDS = 60
+# Kept in place of an answer that may not be stored (an error, a redirect, a page that sets a
+# cookie), so that others asking for it make it at once instead of waiting for a copy that
+# will never come.
+NOT_KEPT = "korpu:not-kept"
 
 
 def _lookup(key: str) -> tuple[int, Any | None]:
@@ -54,21 +58,24 @@ def get_or_make(key: str, make: Callable[[], T], keep: Callable[[T], Any | None]
     Returns `(stored, None)` from the cache, `(None, made)` when made here.
     """
     version, stored = _lookup(key)
+    if stored == NOT_KEPT:
+        return None, make()
     if stored is not None:
         return stored, None
     lock = f"{key}:making:{version}"
     claimed = cache.add(lock, 1, timeout=LOCK_SECONDS)
     if not claimed:
         stored = _wait_for(key, version)
+        if stored == NOT_KEPT:
+            return None, make()
         if stored is not None:
             return stored, None
     try:
         made = make()
         kept = keep(made)
-        if kept is not None:
-            timeout = content_version.cache_timeout(version)
-            if timeout > 0:
-                cache.set(key, (version, kept), timeout)
+        timeout = content_version.cache_timeout(version)
+        if timeout > 0:
+            cache.set(key, (version, NOT_KEPT if kept is None else kept), timeout)
     finally:
         if claimed:
             cache.delete(lock)

@@ -15,15 +15,18 @@ limits: editorial/api_cache.py), static files and media.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.middleware.gzip import re_accepts_gzip
+from django.urls import reverse
 
 from editorial import content_version
 from editorial.answer_cache import get_or_make
+from editorial.api import API_PREFIX
 
 # The URL namespaces of the public site (config/urls.py) and its pages outside them.
 PUBLIC_NAMESPACES = frozenset({"public", "aid", "projects", "rehabilitation", "partnerships"})
@@ -38,11 +41,25 @@ def page_key(request: HttpRequest) -> str:
     return KEY.format(digest=digest)
 
 
+@functools.cache
+def _healthz() -> str:
+    return reverse("healthz")
+
+
+@functools.cache
+def _outside_public_site() -> tuple[str, ...]:
+    # Never stored, so not even looked up: each lookup is a round trip to the cache.
+    files = (settings.STATIC_URL, settings.MEDIA_URL)  # "/static/" once Django has read them
+    return (API_PREFIX, reverse("admin:index"), *(f"/{url.lstrip('/')}" for url in files))
+
+
 def _may_use_cache(request: HttpRequest) -> bool:
     return (
         content_version.caching_enabled()
         and request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not request.path.startswith(_outside_public_site())
+        and request.path != _healthz()
     )
 
 

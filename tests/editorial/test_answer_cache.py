@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from typing import Any
 
 import pytest
@@ -71,3 +72,19 @@ def test_the_makers_claim_is_released_even_when_the_view_fails() -> None:
         answer_cache.get_or_make(KEY, broken, str)
 
     assert cache.get(f"{KEY}:making:{content_version.current()}") is None
+
+
+def test_an_answer_that_may_not_be_kept_is_made_by_each_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An error page, a redirect: nobody waits for a copy that will never be stored (under the
+    benchmark, concurrent API requests queued behind one another for seconds this way)."""
+    monkeypatch.setattr(answer_cache, "WAIT_SECONDS", 5.0)
+    answer_cache.get_or_make(KEY, lambda: "not found", lambda made: None)
+    cache.add(f"{KEY}:making:{content_version.current()}", 1)  # someone is making it again
+
+    started = time.monotonic()
+    result = answer_cache.get_or_make(KEY, lambda: "not found", lambda made: None)
+
+    assert result == (None, "not found")
+    assert time.monotonic() - started < 0.5

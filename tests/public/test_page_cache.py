@@ -14,6 +14,7 @@ from django.test import Client, RequestFactory
 from django.utils import timezone
 
 from editorial import content_version, workflow
+from editorial.answer_cache import NOT_KEPT
 from editorial.content_version import HIT_HEADER
 from editorial.publishing import Status
 from editorial.snapshots import take_snapshot
@@ -230,7 +231,7 @@ def test_a_page_that_used_a_csp_nonce_is_not_stored(rf: RequestFactory) -> None:
 
     middleware(request)
 
-    assert cache.get(page_key(request)) is None
+    assert cache.get(page_key(request))[1] == NOT_KEPT
 
 
 def test_a_bump_that_could_not_reach_the_cache_is_made_again(monkeypatch: Any) -> None:
@@ -269,3 +270,17 @@ def test_a_link_added_between_records_shows_at_the_next_request(
     live_package.sources.add(source)
 
     assert "Ministry bulletin of March" in body(client.get(f"/en/aid/{PACKAGE}/"))
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v1/aid-packages/", "/admin/login/", "/healthz", "/static/css/site.css"]
+)
+def test_addresses_outside_the_public_site_are_not_even_looked_up(
+    client: Client, live_package: Any, monkeypatch: pytest.MonkeyPatch, path: str
+) -> None:
+    def no_lookup(*args: Any) -> Any:
+        raise AssertionError(f"the page cache looked up {path}")
+
+    monkeypatch.setattr("public.page_cache.get_or_make", no_lookup)
+
+    client.get(path)
