@@ -32,6 +32,7 @@ LOCK_SECONDS = 60
 # cookie), so that others asking for it make it at once instead of waiting for a copy that
 # will never come.
 NOT_KEPT = "korpu:not-kept"
+NOT_KEPT_SECONDS = 60
 
 
 def _lookup(key: str) -> tuple[int, Any | None]:
@@ -73,9 +74,13 @@ def get_or_make(key: str, make: Callable[[], T], keep: Callable[[T], Any | None]
     try:
         made = make()
         kept = keep(made)
-        timeout = content_version.cache_timeout(version)
-        if timeout > 0:
-            cache.set(key, (version, NOT_KEPT if kept is None else kept), timeout)
+        if kept is None:
+            # Not content: no need to look up the schedule (the database may be what failed).
+            cache.set(key, (version, NOT_KEPT), NOT_KEPT_SECONDS)
+        else:
+            timeout = content_version.cache_timeout(version)
+            if timeout > 0:
+                cache.set(key, (version, kept), timeout)
     finally:
         if claimed:
             cache.delete(lock)
