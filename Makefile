@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1:8000
 DEV    := DJANGO_DEBUG=1
 
-.PHONY: install demo serve test lint format lock clean
+.PHONY: install demo serve test lint format lock clean bench loadtest
 
 # The uk/az interface catalogues, compiled from locale/*/LC_MESSAGES/django.po (gettext's msgfmt).
 MO     := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
@@ -48,6 +48,21 @@ lint: install
 format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# The load harness (bench/): gunicorn with gunicorn.conf.py and production settings on its own
+# PostgreSQL database and Redis db, driven by Debian's wrk, installed here when missing as
+# .ci/run does for chromium. `make bench BENCH_ARGS="--seed demo"` for a quick run.
+BENCH_ARGS ?=
+ENSURE_WRK := command -v wrk >/dev/null || { export DEBIAN_FRONTEND=noninteractive; \
+	apt-get install -y -qq wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }; }
+
+bench: install
+	@$(ENSURE_WRK)
+	$(BIN)/python -m bench bench $(BENCH_ARGS)
+
+loadtest: install
+	@$(ENSURE_WRK)
+	$(BIN)/python -m bench loadtest $(BENCH_ARGS)
 
 # Re-pin every dependency after changing pyproject.toml.
 lock:

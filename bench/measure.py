@@ -1,0 +1,211 @@
+"""Measuring one server: each endpoint under wrk (or read one request at a time when it is
+too slow for load), the exports with the workers' memory sampled, the home page's weight."""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from bench import memory, wrk
+from bench.endpoints import Endpoint
+from bench.fetch import fetch
+from bench.progress import say
+from bench.results import Row
+from bench.server import Server
+from bench.weight import PageWeight, weigh
+
+# Exports are read whole, one after another, for at least this long (and at least once).
+EXPORT_SECONDS = 10.0
+# The walk over every CSV page stops after this long; the report says how far it got.
+CSV_WALK_LIMIT_S = 60.0
+# A page whose second request takes longer than this is not under wrk's load (see measure()):
+# a page served from the cache takes milliseconds.
+SLOW_S = 0.5
+# After each row, the longest wait for the workers to finish what wrk left them.
+DRAIN_LIMIT_S = 60.0
+
+
+def problems(result: wrk.WrkResult) -> str:
+    """Anything but 200s in a run, e.g. "301×812, socket errors×3"."""
+    found = [f"{status}×{n}" for status, n in sorted(result.statuses.items()) if status != 200]
+    if result.requests == 0:
+        found.append("no response completed")
+    if result.socket_error_count:
+        kinds = ", ".join(f"{k} {n}" for k, n in result.socket_errors.items() if n)
+        found.append(f"socket errors×{result.socket_error_count} ({kinds})")
+    return ", ".join(found)
+
+
+def drive(server: Server, endpoint: Endpoint, args: argparse.Namespace) -> wrk.WrkResult:
+    """Warm the address up, then measure it: both with the same connections."""
+
+    def run(seconds: int) -> wrk.WrkResult:
+        return wrk.run(
+            wrk.command(
+                server.base_url + endpoint.path,
+                script=wrk.MEASURE_SCRIPT,
+                connections=args.connections,
+                duration_s=seconds,
+                threads=2,
+                timeout_s=10,
+                headers=wrk.DEFAULT_HEADERS,
+            )
+        )
+
+    run(args.warmup)
+    return run(args.duration)
+
+
+def measure(
+    server: Server,
+    endpoint: Endpoint,
+    args: argparse.Namespace,
+    *,
+    database_busy: Callable[[], bool],
+) -> Row:
+    """An endpoint's row: its first request, then wrk; then wait for the server to be idle.
+
+    An address whose second request is still slow is not served from a cache, and wrk's
+    connections would only pile renders up past their timeout, slowing every later row:
+    it is read one request at a time instead, and its row says so."""
+    first_ms = first_request(server, endpoint)
+    again = fetch(server.base_url + endpoint.path, headers=wrk.DEFAULT_HEADERS)
+    if again.seconds > SLOW_S:
+        row, _ = read_sequentially(
+            server, endpoint, why=f"2nd request {again.seconds:.1f} s, not under load: "
+        )
+        return replace(row, first_ms=first_ms)
+    measured = drive(server, endpoint, args)
+    found = [problems(measured)]
+    busy = server.wait_until_idle(limit_s=DRAIN_LIMIT_S, database_busy=database_busy)
+    if busy is not None:
+        found.append(f"workers still busy {busy:.0f} s after the run")
+    return Row(
+        label=endpoint.label,
+        path=endpoint.path,
+        group=endpoint.group,
+        requests_per_s=measured.requests_per_s,
+        p50_ms=measured.p50_ms,
+        p99_ms=measured.p99_ms,
+        bytes_per_response=measured.bytes_per_request,
+        first_ms=first_ms,
+        problems=", ".join(problem for problem in found if problem),
+    )
+
+
+def first_request(server: Server, endpoint: Endpoint) -> float:
+    """One request before the load, in ms: it fills the cache, so that wrk's connections do
+    not all render the same uncached page at once and leave work behind for the next row."""
+    fetched = fetch(server.base_url + endpoint.path, headers=wrk.DEFAULT_HEADERS)
+    if fetched.status != 200:
+        say(f"warning: {endpoint.path} answered {fetched.status}")
+    return fetched.seconds * 1000
+
+
+def read_sequentially(server: Server, endpoint: Endpoint, *, why: str = "") -> tuple[Row, str]:
+    """Read an address whole, again and again for EXPORT_SECONDS (at least once), one request
+    at a time: the row of an export, or of a page too slow to put under load."""
+    times: list[float] = []
+    sizes: list[int] = []
+    statuses: list[int] = []
+    started = time.monotonic()
+    while not times or (time.monotonic() - started < EXPORT_SECONDS and len(times) < 5):
+        fetched = fetch(server.base_url + endpoint.path)
+        times.append(fetched.seconds)
+        sizes.append(fetched.size)
+        statuses.append(fetched.status)
+    bad = [status for status in statuses if status != 200]
+    row = Row(
+        label=endpoint.label,
+        path=endpoint.path,
+        group=endpoint.group,
+        requests_per_s=len(times) / sum(times),
+        p50_ms=statistics.median(times) * 1000,
+        p99_ms=max(times) * 1000,
+        bytes_per_response=round(statistics.mean(sizes)),
+        method=f"{why}read whole ×{len(times)}, uncompressed",
+        problems=", ".join(f"{status}×{bad.count(status)}" for status in sorted(set(bad))),
+    )
+    note = (
+        f"{endpoint.label}: {sizes[-1] / 1024 / 1024:.1f} MB in "
+        f"{statistics.median(times):.2f} s (median of {len(times)})."
+    )
+    return row, note
+
+
+def walk_csv(server: Server, paths: list[str]) -> str:
+    """Fetch every CSV page in turn (the whole record as CSV); say how far it got."""
+    started = time.monotonic()
+    done, size, bad = 0, 0, 0
+    for path in paths:
+        if time.monotonic() - started > CSV_WALK_LIMIT_S:
+            break
+        fetched = fetch(server.base_url + path)
+        done += 1
+        size += fetched.size
+        bad += fetched.status != 200
+    elapsed = time.monotonic() - started
+    finished = "all" if done == len(paths) else f"stopped after {CSV_WALK_LIMIT_S:g} s at"
+    return (
+        f"CSV export: the API's CSV is paginated (at most 200 rows a page) and there is no "
+        f"single CSV of the whole record, so the export was {finished} {done} of {len(paths)} "
+        f"pages of every list endpoint, one after another: {size / 1024 / 1024:.1f} MB in "
+        f"{elapsed:.0f} s" + (f", {bad} not 200" if bad else "") + "."
+    )
+
+
+def weigh_home(server: Server, path: str) -> PageWeight:
+    page = fetch(server.base_url + path, keep=True)
+    if page.status != 200 or page.body is None:
+        raise RuntimeError(f"The home page answered {page.status}.")
+
+    def asset(url: str) -> bytes:
+        fetched = fetch(url, keep=True)
+        return fetched.body or b""
+
+    return weigh(page.body, base_url=server.base_url + path, fetch=asset)
+
+
+def measure_exports(
+    server: Server, exports: list[Endpoint], csv_pages: list[str], warm_paths: Path
+) -> tuple[list[Row], dict[str, int], list[str]]:
+    """Each export read whole, and every CSV page in turn, with the workers' memory sampled
+    throughout: their rows, the most a worker grew during each, and what was read.
+
+    The workers first serve a few seconds of the cached pages and API answers (`warm_paths`),
+    so that what a first request loads into a fresh worker is not counted as the export's."""
+    sampler = memory.Sampler(server.arbiter)
+    sampler.start()
+    rows, growth, notes = [], {}, []
+    say("warming the fresh workers on the pages and the API")
+    wrk.run(
+        wrk.command(
+            server.base_url + "/",
+            script=wrk.ROTATE_SCRIPT,
+            connections=8,
+            duration_s=3,
+            threads=2,
+            timeout_s=10,
+            headers=wrk.DEFAULT_HEADERS,
+            script_args=(str(warm_paths),),
+        )
+    )
+    for endpoint in exports:
+        say(f"{endpoint.label}: {endpoint.path}")
+        with sampler.phase() as samples:
+            before = memory.snapshot(server.arbiter)
+            row, note = read_sequentially(server, endpoint)
+        rows.append(row)
+        notes.append(note)
+        growth[endpoint.label] = memory.growth(before, samples)
+    say(f"CSV: every page of every list ({len(csv_pages)} pages)")
+    with sampler.phase() as samples:
+        before = memory.snapshot(server.arbiter)
+        notes.append(walk_csv(server, csv_pages))
+    growth["CSV, every page"] = memory.growth(before, samples)
+    sampler.stop()
+    return rows, growth, notes

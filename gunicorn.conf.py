@@ -1,0 +1,57 @@
+"""gunicorn in production: `gunicorn -c gunicorn.conf.py` (README, "Deploying"); `make bench`
+serves the site with this same file, so what it measures is what production runs.
+
+Threaded workers (gthread): a worker's main thread keeps answering the arbiter's heartbeat
+while a request runs, so a long streamed answer (the IATI file of every activity) is not
+killed by `timeout` as a sync worker would be; they keep connections alive for clients that
+reuse them; and a worker waiting on PostgreSQL or Redis serves other requests meanwhile.
+Each thread holds its own database connection (CONN_MAX_AGE): workers × threads connections.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from config.env import env_int, env_str
+
+
+def default_workers() -> int:
+    """gunicorn's advice, two per core plus one, but at most what the memory holds at the
+    benchmark's ceiling of 150 MB a worker with half the memory left to PostgreSQL and Redis."""
+    cores = len(os.sched_getaffinity(0))
+    memory_bytes = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    by_memory = max(1, memory_bytes // 2 // (150 * 1024 * 1024))
+    return max(1, min(2 * cores + 1, by_memory))
+
+
+wsgi_app = "config.wsgi:application"
+bind = env_str("GUNICORN_BIND", "127.0.0.1:8000")
+workers = env_int("WEB_CONCURRENCY", default_workers())
+worker_class = "gthread"
+threads = env_int("GUNICORN_THREADS", 4)
+
+# Recycle each worker after about ten thousand requests (minutes at a busy hour), at staggered
+# moments (the jitter), so that a slow leak in any library stays bounded and the workers never
+# restart together. 0 turns it off: `make bench` does, to see any growth (bench/environment.py).
+max_requests = env_int("GUNICORN_MAX_REQUESTS", 10_000)
+max_requests_jitter = max_requests // 10
+
+# A worker that stops answering the arbiter for this long is killed and replaced. Not a
+# limit on a request's length in gthread workers (see above); the web server in front sets
+# the clients' timeouts.
+timeout = 30
+graceful_timeout = 30
+# Behind a proxy that keeps connections to us open; a little longer than nothing.
+keepalive = 5
+
+# Load Django once in the arbiter, before forking: the workers share its pages of code and
+# data until they write to them, and a recycled worker starts at once.
+preload_app = True
+
+# The heartbeat file: on /dev/shm, in memory, where the disk is slow or a container's overlay.
+if Path("/dev/shm").is_dir():
+    worker_tmp_dir = "/dev/shm"
+
+accesslog = env_str("GUNICORN_ACCESS_LOG", "-") or None
+errorlog = "-"

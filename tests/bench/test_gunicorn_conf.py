@@ -1,0 +1,59 @@
+"""gunicorn.conf.py, read as gunicorn reads it: a Python file of settings."""
+
+from __future__ import annotations
+
+import runpy
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CONFIG = Path(__file__).resolve().parents[2] / "gunicorn.conf.py"
+
+
+def settings(monkeypatch: pytest.MonkeyPatch, **env: str) -> dict[str, Any]:
+    for name in ("WEB_CONCURRENCY", "GUNICORN_THREADS", "GUNICORN_MAX_REQUESTS", "GUNICORN_BIND"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    return runpy.run_path(str(CONFIG))
+
+
+def test_defaults_are_threaded_preloaded_workers_recycled_with_jitter(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    config = settings(monkeypatch)
+    assert config["wsgi_app"] == "config.wsgi:application"
+    assert config["worker_class"] == "gthread"
+    assert config["preload_app"] is True
+    assert config["max_requests"] == 10_000
+    assert config["max_requests_jitter"] == 1_000
+    assert 1 <= config["workers"] <= 2 * len(__import__("os").sched_getaffinity(0)) + 1
+
+
+def test_the_environment_sets_workers_threads_recycling_and_address(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    config = settings(
+        monkeypatch,
+        WEB_CONCURRENCY="3",
+        GUNICORN_THREADS="2",
+        GUNICORN_MAX_REQUESTS="0",
+        GUNICORN_BIND="0.0.0.0:8080",
+    )
+    assert (config["workers"], config["threads"], config["bind"]) == (3, 2, "0.0.0.0:8080")
+    assert (config["max_requests"], config["max_requests_jitter"]) == (0, 0)
+
+
+def test_a_worker_count_that_is_not_a_number_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from django.core.exceptions import ImproperlyConfigured
+
+    with pytest.raises(ImproperlyConfigured, match="WEB_CONCURRENCY"):
+        settings(monkeypatch, WEB_CONCURRENCY="many")
+
+
+def test_default_workers_never_exceed_what_memory_holds(monkeypatch: pytest.MonkeyPatch) -> None:
+    config = settings(monkeypatch)
+    monkeypatch.setattr("os.sysconf", lambda name: {"SC_PAGE_SIZE": 4096}.get(name, 75 * 1024))
+    # 300 MB of memory: half of it holds one worker at 150 MB.
+    assert config["default_workers"]() == 1
