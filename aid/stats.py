@@ -29,37 +29,59 @@ def _usd(status: str) -> Sum:
     )
 
 
-def _totals(rows: QuerySet, key: str) -> list[dict[str, Any]]:
-    rows = rows.annotate(
-        packages=Count("pk"),
-        packages_without_usd=Count("pk", filter=Q(value_usd__isnull=True)),
-        **{status: _usd(status) for status in DeliveryStatus.values},
-    ).order_by(key)
-    return [
-        {
-            key: row[key],
-            "packages": row["packages"],
-            "packages_without_usd": row["packages_without_usd"],
-            "usd": {status: row[status] for status in DeliveryStatus.values},
-        }
-        for row in rows
-    ]
+def _grouped(packages: QuerySet[AidPackage]) -> list[dict[str, Any]]:
+    """Packages, packages without a USD value and USD by delivery status, per year of decision
+    and sector: one query, folded into every grouping the stats give (`_fold`)."""
+    return list(
+        packages.annotate(year=ExtractYear("decided_on"))
+        .values("year", "sector")
+        .annotate(
+            packages=Count("pk"),
+            packages_without_usd=Count("pk", filter=Q(value_usd__isnull=True)),
+            **{status: _usd(status) for status in DeliveryStatus.values},
+        )
+        .order_by()
+    )
 
 
-def _usd_by_year_and_sector(packages: QuerySet[AidPackage]) -> list[dict[str, Any]]:
+def _fold(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
+    """`_grouped` rows summed by `key` ("sector" or "year"), in its order; a year of None
+    (no decision date) last, on every database."""
+    totals: dict[Any, dict[str, Any]] = {}
+    for row in rows:
+        total = totals.setdefault(
+            row[key],
+            {
+                key: row[key],
+                "packages": 0,
+                "packages_without_usd": 0,
+                "usd": dict.fromkeys(DeliveryStatus.values, Decimal("0")),
+            },
+        )
+        total["packages"] += row["packages"]
+        total["packages_without_usd"] += row["packages_without_usd"]
+        for status in DeliveryStatus.values:
+            total["usd"][status] += row[status]
+    return sorted(totals.values(), key=lambda total: (total[key] is None, total[key] or 0))
+
+
+def _usd_by_year_and_sector(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """USD value (all delivery statuses) per year of decision and sector: the home timeline.
 
     Packages without a decision date or without a USD value cannot be placed on it; they are
     counted in `aid_by_sector` and `aid_by_year` instead.
     """
-    rows = (
-        packages.filter(decided_on__isnull=False, value_usd__isnull=False)
-        .annotate(year=ExtractYear("decided_on"))
-        .values("year", "sector")
-        .annotate(usd=Sum("value_usd", output_field=TOTAL), packages=Count("pk"))
-        .order_by("year", "sector")
-    )
-    return list(rows)
+    placed = [
+        {
+            "year": row["year"],
+            "sector": row["sector"],
+            "usd": sum((row[status] for status in DeliveryStatus.values), Decimal("0")),
+            "packages": row["packages"] - row["packages_without_usd"],
+        }
+        for row in rows
+        if row["year"] is not None and row["packages"] > row["packages_without_usd"]
+    ]
+    return sorted(placed, key=lambda row: (row["year"], row["sector"]))
 
 
 def _usd_by_status(by_sector: list[dict[str, Any]]) -> dict[str, Decimal]:
@@ -73,7 +95,7 @@ def _usd_by_status(by_sector: list[dict[str, Any]]) -> dict[str, Decimal]:
 def aid_stats() -> dict[str, Any]:
     """Totals over published aid packages (see AidStatsSerializer for the API's shape).
 
-    Five queries: by sector, by year, by year and sector, items by kind, reported figures.
+    Three queries: packages by year and sector, items by kind, reported figures.
     """
     packages = AidPackage.objects.published()
     items = (
@@ -87,13 +109,12 @@ def aid_stats() -> dict[str, Any]:
         )
         .order_by("kind", "unit")
     )
-    by_sector = _totals(packages.values("sector"), "sector")
+    grouped = _grouped(packages)
+    by_sector = _fold(grouped, "sector")
     return {
         "aid_by_sector": by_sector,
-        "aid_by_year": _totals(
-            packages.annotate(year=ExtractYear("decided_on")).values("year"), "year"
-        ),
-        "aid_by_year_and_sector": _usd_by_year_and_sector(packages),
+        "aid_by_year": _fold(grouped, "year"),
+        "aid_by_year_and_sector": _usd_by_year_and_sector(grouped),
         "usd_by_status": _usd_by_status(by_sector),
         "packages_without_usd": sum(row["packages_without_usd"] for row in by_sector),
         "items": list(items),

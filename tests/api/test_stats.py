@@ -64,7 +64,8 @@ def test_stats_sum_usd_by_sector_and_status(stats: dict[str, Any]) -> None:
 
 def test_stats_sum_usd_by_year_of_decision(stats: dict[str, Any]) -> None:
     by_year = {row["year"]: row for row in stats["aid_by_year"]}
-    assert set(by_year) == {None, 2024, 2025}
+    # In order, packages without a decision date last, on SQLite and PostgreSQL alike.
+    assert list(by_year) == [2024, 2025, None]
     assert by_year[2025]["usd"]["delivered"] == "100.00"
 
 
@@ -109,15 +110,15 @@ def test_stats_group_projects_and_partner_places(stats: dict[str, Any]) -> None:
 def test_stats_queries_do_not_grow(client: Any, django_assert_num_queries: Any) -> None:
     AidItemFactory(package=AidPackageFactory(published=True, decided_on=dt.date(2025, 1, 1)))
     ReconstructionProjectFactory(published=True)
-    # aid: by sector, by year, by year and sector, items, reported figures; projects: by
-    # phase; people: groups, partnerships
-    with django_assert_num_queries(8 + CACHE_MISS):
+    # aid: by year and sector, items, reported figures; projects: by phase; people: groups,
+    # partnerships
+    with django_assert_num_queries(6 + CACHE_MISS):
         assert client.get("/api/v1/stats/").status_code == 200
     for _ in range(3):
         AidItemFactory(package=AidPackageFactory(published=True, decided_on=dt.date(2024, 1, 1)))
         ReconstructionProjectFactory(published=True, phase=Phase.DESIGN)
         RehabilitationGroupFactory(published=True)
-    with django_assert_num_queries(8 + CACHE_MISS):
+    with django_assert_num_queries(6 + CACHE_MISS):
         assert client.get("/api/v1/stats/").status_code == 200
 
 
