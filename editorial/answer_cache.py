@@ -59,18 +59,16 @@ def get_or_make(key: str, make: Callable[[], T], keep: Callable[[T], Any | None]
     Returns `(stored, None)` from the cache, `(None, made)` when made here.
     """
     version, stored = _lookup(key)
+    lock = f"{key}:making:{version}"
+    claimed = False
+    if stored is None:
+        claimed = cache.add(lock, 1, timeout=LOCK_SECONDS)
+        if not claimed:
+            stored = _wait_for(key, version)
     if stored == NOT_KEPT:
         return None, make()
     if stored is not None:
         return stored, None
-    lock = f"{key}:making:{version}"
-    claimed = cache.add(lock, 1, timeout=LOCK_SECONDS)
-    if not claimed:
-        stored = _wait_for(key, version)
-        if stored == NOT_KEPT:
-            return None, make()
-        if stored is not None:
-            return stored, None
     try:
         made = make()
         kept = keep(made)

@@ -16,12 +16,11 @@ from tests.factories import (
     RehabilitationGroupFactory,
     SisterCityPartnershipFactory,
 )
-from tests.public.sitemap_pages import sitemap_pages
+from tests.public.sitemap_pages import SITEMAP, sitemap_pages
 from tests.queries import CACHE_MISS
 
 pytestmark = pytest.mark.django_db
 
-SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 FACTORIES = (
     AidPackageFactory,
