@@ -13,11 +13,14 @@ never served meanwhile: it may show something just unpublished.
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.core.cache import cache
+from django.http import HttpRequest
+from django.middleware.gzip import re_accepts_gzip
 
 from editorial import content_version
 
@@ -33,6 +36,16 @@ LOCK_SECONDS = 60
 # will never come.
 NOT_KEPT = "korpu:not-kept"
 NOT_KEPT_SECONDS = 60
+
+
+def address_key(prefix: str, request: HttpRequest, *variant: str) -> str:
+    """The key of one address's answer: its absolute URI (pages and API data name the host),
+    whether it is a HEAD, whether the client takes gzip (answers are kept compressed, as
+    sent), and whatever else the caller says varies it (language, format)."""
+    gzip = bool(re_accepts_gzip.search(request.headers.get("Accept-Encoding", "")))
+    parts = (request.method == "HEAD", gzip, *variant, request.build_absolute_uri())
+    digest = hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()
+    return f"{prefix}:{digest}"
 
 
 def _lookup(key: str) -> tuple[int, Any | None]:

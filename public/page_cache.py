@@ -16,29 +16,24 @@ limits: editorial/api_cache.py), static files and media.
 from __future__ import annotations
 
 import functools
-import hashlib
 from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.middleware.gzip import re_accepts_gzip
 from django.urls import reverse
 
 from editorial import content_version
-from editorial.answer_cache import get_or_make
+from editorial.answer_cache import address_key, get_or_make
 from editorial.api import API_PREFIX
 
 # The URL namespaces of the public site (config/urls.py) and its pages outside them.
 PUBLIC_NAMESPACES = frozenset({"public", "aid", "projects", "rehabilitation", "partnerships"})
 PUBLIC_URL_NAMES = frozenset({"sitemap", "sitemap-section", "robots"})
-KEY = "korpu:page:{digest}"
+KEY_PREFIX = "korpu:page"
 
 
 def page_key(request: HttpRequest) -> str:
-    gzip = bool(re_accepts_gzip.search(request.headers.get("Accept-Encoding", "")))
-    address = f"{request.method == 'HEAD'}|{gzip}|{request.build_absolute_uri()}"
-    digest = hashlib.sha256(address.encode()).hexdigest()
-    return KEY.format(digest=digest)
+    return address_key(KEY_PREFIX, request)
 
 
 @functools.cache

@@ -84,3 +84,73 @@ def test_stats_follow_a_new_publication(client: Client, packages: list[Any]) -> 
     AidPackageFactory(published=True)
 
     assert client.get("/api/v1/stats/").json() != before
+
+
+GZIP = {"accept-encoding": "gzip, deflate, br"}
+
+
+def _sent(response: Any) -> tuple[bytes, dict[str, str]]:
+    headers = {
+        name: response.get(name, "")
+        for name in ("Content-Type", "Content-Encoding", "ETag", "Vary", "Link")
+    }
+    return response.content, headers
+
+
+@pytest.mark.parametrize("headers", [GZIP, {}], ids=["gzip", "identity"])
+def test_a_hit_is_sent_exactly_as_the_answer_it_was_made_from(
+    client: Client, packages: list[Any], headers: dict[str, str]
+) -> None:
+    made = client.get("/api/v1/aid-packages/", headers=headers)
+    hit = client.get("/api/v1/aid-packages/", headers=headers)
+
+    assert made.get("X-Korpu-Cache") is None
+    assert hit.get("X-Korpu-Cache") == "hit"
+    assert _sent(hit) == _sent(made)
+    assert "Accept-Encoding" in hit["Vary"]
+
+
+def test_clients_that_take_gzip_get_the_stored_compressed_body(
+    client: Client, packages: list[Any]
+) -> None:
+    import gzip
+    import json
+
+    plain = client.get("/api/v1/aid-packages/")
+    client.get("/api/v1/aid-packages/", headers=GZIP)
+    compressed = client.get("/api/v1/aid-packages/", headers=GZIP)
+
+    assert compressed.get("X-Korpu-Cache") == "hit"
+    assert compressed["Content-Encoding"] == "gzip"
+    assert json.loads(gzip.decompress(compressed.content)) == plain.json()
+    # One ETag per body, weak once compressed: both match the same If-None-Match.
+    assert compressed["ETag"] == f"W/{plain['ETag']}"
+    for headers in (GZIP, {}):
+        again = client.get(
+            "/api/v1/aid-packages/", headers={**headers, "if-none-match": plain["ETag"]}
+        )
+        assert again.status_code == 304
+
+
+def test_a_short_answer_is_not_compressed(client: Client, packages: list[Any]) -> None:
+    for _ in range(2):
+        response = client.get("/api/v1/aid-packages/?sector=demining", headers=GZIP)
+
+    assert response.get("X-Korpu-Cache") == "hit"
+    assert response.json()["count"] == 0
+    assert not response.has_header("Content-Encoding")
+
+
+def test_a_hit_is_neither_compressed_nor_hashed_again(client: Client, packages: list[Any]) -> None:
+    from unittest import mock
+
+    client.get("/api/v1/aid-packages/", headers=GZIP)
+    refuse = mock.Mock(side_effect=AssertionError("done again at a hit"))
+    with (
+        mock.patch("django.middleware.gzip.compress_string", refuse),
+        mock.patch("editorial.api.set_response_etag", refuse),
+    ):
+        hit = client.get("/api/v1/aid-packages/", headers=GZIP)
+
+    assert hit.get("X-Korpu-Cache") == "hit"
+    assert hit["Content-Encoding"] == "gzip"
