@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 logger = logging.getLogger("ops.cache")
@@ -27,6 +27,25 @@ T = TypeVar("T")
 RETRY_AFTER_SECONDS = 5.0
 
 
+class ReusedClientRedisCacheClient(RedisCacheClient):
+    """Django builds a new `redis.Redis` for every cache call, and each one fills its table of
+    response callbacks anew: ~0.2 ms, a third of what serving a cached page costs. One client
+    per connection pool does the same work; it is thread-safe, taking a connection from the
+    pool for each command."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._clients: dict[int, Any] = {}
+
+    def get_client(self, key: str | None = None, *, write: bool = False) -> Any:
+        index = self._get_connection_pool_index(write)
+        client = self._clients.get(index)
+        if client is None:
+            client = self._client(connection_pool=self._get_connection_pool(write))
+            self._clients[index] = client
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     """RedisCache whose errors are logged and read as misses; see the module docstring."""
 
@@ -34,6 +53,7 @@ class ResilientRedisCache(RedisCache):
         # Without timeouts an unreachable host (not a refused port) would hang each request.
         options = {"socket_connect_timeout": 1, "socket_timeout": 1, **params.get("OPTIONS", {})}
         super().__init__(server, {**params, "OPTIONS": options})
+        self._class = ReusedClientRedisCacheClient
         self._skip_until = 0.0
 
     def _call(self, operation: Callable[[], T], fallback: T) -> T:

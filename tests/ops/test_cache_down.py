@@ -104,3 +104,28 @@ def test_settings_use_the_resilient_cache_when_redis_url_is_set():
     ).stdout.strip()
 
     assert backend == "ops.cache.ResilientRedisCache"
+
+
+def test_one_redis_client_serves_every_call(settings: Any):
+    # Django makes a new redis.Redis per call; ops.cache keeps one per connection pool.
+    settings.CACHES = DEAD_REDIS
+    cache = caches["default"]
+    client = cache._cache.get_client("key")
+    assert cache._cache.get_client("other", write=True) is client
+    assert cache.get("key") is None  # refused: read as a miss
+
+    # The same client once a server answers at that address (a real one, its own database).
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "ops.cache.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/14",
+        }
+    }
+    live = caches["default"]
+    try:
+        live.set("key", {"answer": 42})
+        assert live.get("key") == {"answer": 42}
+        assert live.get_many(["key", "missing"]) == {"key": {"answer": 42}}
+        assert live._cache.get_client("key") is live._cache.get_client("key", write=True)
+    finally:
+        live.clear()
