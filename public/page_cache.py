@@ -10,7 +10,8 @@ the sitemap and robots.txt), without cookies, without `Cache-Control: private`, 
 CSP nonce (a stored nonce would not match the next response's header). What is never served
 from here: anything to a request with a session cookie (staff see live pages, and their
 responses are private), the admin, the API (it has its own cache, behind its keys and rate
-limits: editorial/api_cache.py), static files and media.
+limits: editorial/api_cache.py), static files and media. Tracking parameters are dropped from
+public page requests first (public/tracking.py), so a link shared with them is one page.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from django.urls import reverse
 from editorial import content_version
 from editorial.answer_cache import address_key, get_or_make
 from editorial.api import API_PREFIX
+from public.tracking import drop_tracking_parameters
 
 # The URL namespaces of the public site (config/urls.py) and its pages outside them.
 PUBLIC_NAMESPACES = frozenset({"public", "aid", "projects", "rehabilitation", "partnerships"})
@@ -42,10 +44,15 @@ def _healthz() -> str:
 
 
 @functools.cache
-def _outside_public_site() -> tuple[str, ...]:
-    # Never stored, so not even looked up: each lookup is a round trip to the cache.
+def _prefixes_outside_public_site() -> tuple[str, ...]:
     files = (settings.STATIC_URL, settings.MEDIA_URL)  # "/static/" once Django has read them
     return (API_PREFIX, reverse("admin:index"), *(f"/{url.lstrip('/')}" for url in files))
+
+
+def _outside_public_site(path: str) -> bool:
+    # Never stored, so not even looked up: each lookup is a round trip to the cache. The API
+    # keeps its query strings as sent: it answers 400 to a parameter it does not know.
+    return path.startswith(_prefixes_outside_public_site())
 
 
 def _may_use_cache(request: HttpRequest) -> bool:
@@ -53,7 +60,7 @@ def _may_use_cache(request: HttpRequest) -> bool:
         content_version.caching_enabled()
         and request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and not request.path.startswith(_outside_public_site())
+        and not _outside_public_site(request.path)
         and request.path != _healthz()
     )
 
@@ -86,6 +93,8 @@ class PublicPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method in ("GET", "HEAD") and not _outside_public_site(request.path):
+            drop_tracking_parameters(request)
         if not _may_use_cache(request):
             return self.get_response(request)
 
