@@ -132,7 +132,10 @@ def test_lockout_refuses_even_the_right_password_with_a_clear_page(
     assert "axes/lockout.html" in [t.name for t in response.templates]
     content = response.content.decode()
     assert "Too many failed logins" in content
-    assert f"entered wrongly {settings.AXES_FAILURE_LIMIT} times" in content
+    assert (
+        f"password or sign-in code was entered wrongly {settings.AXES_FAILURE_LIMIT} times"
+        in content
+    )
     assert "Wait 60 minutes" in content
     assert not is_logged_in(client)
 

@@ -582,9 +582,14 @@ def test_wrong_codes_count_towards_the_lockout_and_end_the_session(
     log_in(client, user)
     wrong = str((int(code_of(device)) + 1) % 1_000_000).zfill(6)
 
-    statuses = [enter_code(client, wrong).status_code for _ in range(settings.AXES_FAILURE_LIMIT)]
+    responses = [enter_code(client, wrong) for _ in range(settings.AXES_FAILURE_LIMIT)]
 
-    assert statuses == [200] * (settings.AXES_FAILURE_LIMIT - 1) + [429]
+    assert [r.status_code for r in responses] == [200] * (settings.AXES_FAILURE_LIMIT - 1) + [429]
+    limit = settings.AXES_FAILURE_LIMIT
+    assert (
+        f"password or sign-in code was entered wrongly {limit} times"
+        in responses[-1].content.decode()
+    )
     assert sent_to(enter_code(client, code_of(device))) == LOGIN  # the session has ended
     data = {"username": user.get_username(), "password": PASSWORD, "next": "/admin/"}
     assert client.post(LOGIN, data, REMOTE_ADDR=HOME).status_code == 429
