@@ -113,5 +113,22 @@ class ResilientRedisCache(RedisCache):
     def delete_many(self, keys: Iterable[str], version: Any = None) -> None:
         self._call(lambda: RedisCache.delete_many(self, keys, version), None)
 
+    def count(self, key: str, timeout: int) -> int:
+        """Add one to the counter `key`, which lives `timeout` seconds from its first count,
+        and return its new value; 0 while Redis is unavailable.
+
+        One round trip and atomic however many processes count at once: SET NX gives a new
+        counter its lifetime, INCR keeps it. (Django's incr checks that the key exists first,
+        a second round trip, and a key that expires in between comes back without a TTL.)"""
+        name = self.make_and_validate_key(key)
+
+        def count() -> int:
+            pipeline = self._cache.get_client(name, write=True).pipeline(transaction=False)
+            pipeline.set(name, 0, ex=timeout, nx=True)
+            pipeline.incr(name)
+            return int(pipeline.execute()[-1])
+
+        return self._call(count, 0)
+
     def clear(self) -> bool:
         return self._call(lambda: RedisCache.clear(self), False)

@@ -133,3 +133,84 @@ def test_a_bad_rate_stops_the_start(settings: Any) -> None:
     }
     with pytest.raises(SystemCheckError, match=r"partners\.E001"):
         call_command("check")
+
+
+# --- Counting ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def live_redis(settings: Any) -> Iterator[Any]:
+    """The real Redis behind ops.cache, in a database of its own."""
+    from django.core.cache import caches
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "ops.cache.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/14",
+            "KEY_PREFIX": "throttling-test",
+        }
+    }
+    backend = caches["default"]
+    backend.clear()
+    yield backend
+    backend.clear()
+
+
+def test_parallel_requests_are_all_counted(live_redis: Any) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from partners.throttling import count_request
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        counts = list(pool.map(lambda _n: count_request("client", timeout=60), range(400)))
+
+    assert sorted(counts) == list(range(1, 401))  # none lost, none repeated
+    client = live_redis._cache.get_client()
+    key = live_redis.make_key("client")
+    assert 0 < client.ttl(key) <= 60
+    assert live_redis.get("client") == 400
+
+
+def test_the_api_limit_holds_with_redis(client: Client, live_redis: Any) -> None:
+    assert statuses(client, ANONYMOUS_RATE + 1) == [200] * ANONYMOUS_RATE + [429]
+
+
+def test_a_new_window_starts_a_new_count(client: Client, monkeypatch: Any) -> None:
+    from partners.throttling import LiveRateThrottle
+
+    clock = [6_000_000.0]  # 100,000 minutes: the start of a window
+    monkeypatch.setattr(LiveRateThrottle, "timer", lambda self: clock[0])
+
+    assert statuses(client, ANONYMOUS_RATE) == [200] * ANONYMOUS_RATE
+    clock[0] += 45
+    refused = client.get(STATS)
+    assert refused.status_code == 429
+    assert refused["Retry-After"] == "15"  # the rest of the minute
+
+    clock[0] += 15
+    assert statuses(client, ANONYMOUS_RATE + 1) == [200] * ANONYMOUS_RATE + [429]
+
+
+def test_a_client_with_many_connections_gets_no_more_than_its_limit(
+    live_redis: Any, settings: Any
+) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.test import RequestFactory
+    from rest_framework.request import Request
+
+    from partners.throttling import AnonymousRateThrottle
+
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"anonymous": "100/hour", "partner": "100/hour"},
+    }
+    request = Request(RequestFactory().get(STATS, REMOTE_ADDR="203.0.113.9"))
+
+    def ask(_n: int) -> bool:
+        return AnonymousRateThrottle().allow_request(request, None)
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        allowed = list(pool.map(ask, range(300)))
+
+    assert allowed.count(True) == 100
