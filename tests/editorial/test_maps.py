@@ -146,3 +146,101 @@ def _atlas_not_installed(settings: pytest.FixtureRequest, tmp_path: Path) -> Ite
 def test_map_without_the_atlas_fails_naming_make_install() -> None:
     with pytest.raises(MapDataMissing, match=r"world-atlas.*make install"):
         country_map([KYIV], title="Places")
+
+
+# --- Points that stand for several things: numbered circles ------------------------------------
+
+IRPIN_PROJECTS = MapPoint(
+    50.5218, 30.2506, "Irpin: 84 projects", "/en/projects/?city=irpin", count=84
+)
+BUCHA_PROJECTS = MapPoint(
+    50.5433, 30.2122, "Bucha: 3 projects", "/en/projects/?city=bucha", count=3
+)
+
+
+def numbered_circles(html: str) -> list[tuple[float, float, float, str]]:
+    """(x, y, radius, number shown) of each numbered circle."""
+    return [
+        (float(x), float(y), float(r), number)
+        for x, y, r, number in re.findall(
+            r'<circle cx="([-\d.]+)" cy="([-\d.]+)" r="([\d.]+)" fill="#0b2545"[^>]*/>'
+            r"<text [^>]*>(\d+)</text>",
+            html,
+        )
+    ]
+
+
+def test_map_count_point_is_a_numbered_link_in_the_picture_and_the_list() -> None:
+    html = country_map([IRPIN_PROJECTS], title="Projects")
+
+    assert (
+        '<a href="/en/projects/?city=irpin" class="map__point map__point--count">'
+        "<title>Irpin: 84 projects</title>" in html
+    )
+    assert [number for *_spot, number in numbered_circles(html)] == ["84"]
+    assert '<li><a href="/en/projects/?city=irpin">Irpin: 84 projects</a></li>' in html
+    # The title says the number to screen readers; the digits in the picture do not repeat it.
+    assert 'aria-hidden="true">84</text>' in html
+
+
+def test_map_count_circle_area_follows_the_count_and_holds_its_number() -> None:
+    counts = {"Most": 80, "Fewer": 45, "One": 1, "Thousands": 2000, "Millions": 8_000_000}
+    points = [
+        MapPoint(46.0 + n, 25.0 + 3 * n, name, count=c)
+        for n, (name, c) in enumerate(counts.items())
+    ]
+    radii = {number: r for *_xy, r, number in numbered_circles(country_map(points[:3], title="A"))}
+    wide = {number: r for *_xy, r, number in numbered_circles(country_map(points[3:], title="B"))}
+
+    assert radii["80"] == maps.COUNT_RADIUS_MAX
+    assert radii["45"] == pytest.approx(maps.COUNT_RADIUS_MAX * (45 / 80) ** 0.5, abs=0.1)
+    assert radii["1"] == maps.COUNT_RADIUS_MIN
+    # However small its share, a circle is wide enough for its digits.
+    assert wide["2000"] > 4 * maps.DIGIT_WIDTH * maps.COUNT_TEXT_SIZE / 2
+    assert wide["8000000"] > 7 * maps.DIGIT_WIDTH * maps.COUNT_TEXT_SIZE / 2
+
+
+def test_map_count_circles_never_cover_one_another_and_stay_in_view() -> None:
+    # Kyiv and the towns around it lie a few viewBox units apart; two places share one spot.
+    towns = [
+        (50.4501, 30.5234),
+        (50.5218, 30.2506),
+        (50.5433, 30.2122),
+        (50.6450, 29.9170),
+        (50.5690, 30.2650),
+        (50.5690, 30.2650),
+        (51.4982, 31.2893),
+        (49.4444, 32.0598),
+    ]
+    points = [
+        MapPoint(lat, lon, f"Town {n}", count=10 + n * 37) for n, (lat, lon) in enumerate(towns)
+    ]
+
+    html = country_map(points, title="Places")
+
+    width, height = view_box(html)
+    spots = numbered_circles(html)
+    assert len(spots) == len(towns)
+    for i, (x, y, r, _number) in enumerate(spots):
+        assert r <= x <= width - r and r <= y <= height - r
+        for x2, y2, r2, _ in spots[i + 1 :]:
+            assert ((x - x2) ** 2 + (y - y2) ** 2) ** 0.5 >= r + r2
+    # Circles pushed off their places are tied to them.
+    assert "<line " in html
+
+
+def test_map_note_says_what_a_mark_means_in_the_caption_and_the_description() -> None:
+    html = country_map(
+        [IRPIN_PROJECTS, BUCHA_PROJECTS], title="Projects", note="Each circle is a <place>."
+    )
+
+    assert '<p class="map__note">Each circle is a &lt;place&gt;.</p>' in html
+    assert re.search(
+        r"<desc [^>]*>Map of [^<]*2 places marked[^<]*Each circle is a &lt;place&gt;.</desc>", html
+    )
+    assert '<ul class="legend">' not in html
+
+
+def test_map_point_rejects_a_negative_count() -> None:
+    with pytest.raises(ValueError, match="-1"):
+        MapPoint(50.45, 30.52, "Kyiv", count=-1)
