@@ -459,7 +459,7 @@ def _country_labels(
     taken: Sequence[tuple[Coordinates, float]],
 ) -> SafeString:
     """Each country's name (in the page's language) near the middle of its largest piece,
-    moved above or below the country when points would hide it."""
+    moved above, below or aside when points would hide it."""
     labels = []
     for code, key in zip(codes, focus, strict=True):
         if key not in atlas:
@@ -470,14 +470,16 @@ def _country_labels(
         x, y = view.project(*_centroid(largest))
         top = min(py for _px, py in projected)
         bottom = max(py for _px, py in projected)
+        width = len(name) * LABEL_SIZE * 0.6
         candidates = [
             (x, y),
             (x, y + LABEL_SIZE * 1.6),
             (x, y - LABEL_SIZE * 1.6),
             (x, bottom + LABEL_SIZE * 1.2),
             (x, top - LABEL_SIZE * 0.5),
+            # Then aside, where the middle of the country is full (a circle per city).
+            *((x + width * side, y) for side in (-1, 1, -2, 2)),
         ]
-        width = len(name) * LABEL_SIZE * 0.6
         fitting = [(cx, cy) for cx, cy in candidates if LABEL_SIZE < cy < view.height - 4]
         spot = next(
             (c for c in fitting if not _label_hides(c, width, taken)),

@@ -229,6 +229,22 @@ def test_map_count_circles_never_cover_one_another_and_stay_in_view() -> None:
     assert "<line " in html
 
 
+def test_map_country_name_moves_aside_when_circles_fill_the_middle() -> None:
+    centre = [MapPoint(49.0 + d / 3, 31.0 + d / 2, f"Centre {d}", count=50) for d in range(-2, 3)]
+
+    html = country_map(centre, title="Places", countries=("UA",))
+
+    x, y = (
+        float(v)
+        for v in re.search(r'<text x="([\d.]+)" y="([\d.]+)">Ukraine</text>', html).groups()
+    )
+    half_width = len("Ukraine") * maps.LABEL_SIZE * 0.6 / 2
+    for cx, cy, r, _number in numbered_circles(html):
+        overlaps_x = x - half_width - r < cx < x + half_width + r
+        overlaps_y = y - maps.LABEL_SIZE - r < cy < y + r
+        assert not (overlaps_x and overlaps_y)
+
+
 def test_map_note_says_what_a_mark_means_in_the_caption_and_the_description() -> None:
     html = country_map(
         [IRPIN_PROJECTS, BUCHA_PROJECTS], title="Projects", note="Each circle is a <place>."
