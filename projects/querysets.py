@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch
+from django.db.models import Avg, Count, Prefetch, QuerySet
 
+from editorial.models import Place
 from editorial.publishing import PublishableQuerySet
 from editorial.renditions import photos_prefetch
 
@@ -36,3 +37,18 @@ class ReconstructionProjectQuerySet(PublishableQuerySet):
     def for_map(self) -> ReconstructionProjectQuerySet:
         """Only what a map point needs, for every project of a (filtered) list at once."""
         return self.prefetch_related(None).select_related("place")
+
+    def places_for_map(self) -> QuerySet[Place]:
+        """The places of these projects, each with how many of them it holds (`project_count`)
+        and the mean of their sites' own coordinates (`sites_latitude`, `sites_longitude`), for
+        a place that has none: one grouped query, which loads no project."""
+        return (
+            Place.objects.filter(reconstruction_projects__in=self.values("pk"))
+            .annotate(
+                project_count=Count("reconstruction_projects"),
+                sites_latitude=Avg("reconstruction_projects__latitude"),
+                sites_longitude=Avg("reconstruction_projects__longitude"),
+            )
+            .only("slug", "name", "latitude", "longitude")
+            .order_by()
+        )
