@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from editorial.joint_prefetch import JointPrefetchQuerySet
+
 
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -20,7 +22,11 @@ class Status(models.TextChoices):
     ARCHIVED = "archived", _("Archived")
 
 
-class PublishableQuerySet(models.QuerySet):
+class PublishableQuerySet(JointPrefetchQuerySet):
+    # Relations of an item whose public photos its detail page shows too, e.g. ("milestones",):
+    # fetched in the same two queries as the item's own photos (see `PhotosPrefetch`).
+    detail_photo_children: ClassVar[tuple[str, ...]] = ()
+
     def published(self) -> PublishableQuerySet:
         """What the public may see. Every public page, feed, search and API starts here."""
         now = timezone.now()
@@ -39,7 +45,7 @@ class PublishableQuerySet(models.QuerySet):
         """What a public detail page (and its admin preview) shows; models extend it."""
         from editorial.renditions import photos_prefetch
 
-        return self.prefetch_related(photos_prefetch())
+        return self.prefetch_related(photos_prefetch(children=self.detail_photo_children))
 
     def scheduled(self) -> PublishableQuerySet:
         """Approved items whose go-live time is still ahead."""

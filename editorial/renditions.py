@@ -29,6 +29,7 @@ from django.utils.translation import gettext_lazy as _
 from PIL import ExifTags, Image, ImageCms, ImageOps
 
 from editorial import content_version
+from editorial.joint_prefetch import JointPrefetch
 
 if TYPE_CHECKING:
     from editorial.models import Photo
@@ -349,13 +350,44 @@ def _srcset(renditions: list[Rendition]) -> str:
     return ", ".join(f"{r.file.url} {r.width}w" for r in renditions)
 
 
-def photos_prefetch(queryset: QuerySet[Photo] | None = None) -> Prefetch:
+class PhotosPrefetch(JointPrefetch):
+    """The public photos, with their renditions, of the rows and of their `children` (e.g. a
+    project's milestones), all in one query for the photos and one for the renditions: a
+    prefetch per level would ask two queries for each."""
+
+    def __init__(self, photos: QuerySet[Photo], children: tuple[str, ...] = ()) -> None:
+        super().__init__("photos", queryset=photos)
+        self.children = children
+
+    def fetch(self, rows: list[models.Model]) -> None:
+        # A no-op for children already prefetched (a Prefetch of them with its own queryset).
+        models.prefetch_related_objects(rows, *self.children)
+        owners = [
+            *rows,
+            *(
+                child
+                for row in rows
+                for name in self.children
+                for child in getattr(row, name).all()
+            ),
+        ]
+        # A generic relation's prefetch groups its owners by content type: rows of several
+        # models share the same two queries.
+        models.prefetch_related_objects(owners, Prefetch("photos", queryset=self.queryset))
+
+
+def photos_prefetch(
+    queryset: QuerySet[Photo] | None = None, *, children: tuple[str, ...] = ()
+) -> PhotosPrefetch:
     """Prefetch for a publishable's public photos with their renditions, so that
     `{% picture %}` costs no query per photo: `Model.objects.prefetch_related(photos_prefetch())`.
 
     `queryset` narrows the photos further (e.g. `.only(...)`); `public()` is always applied.
+    `children` names relations of the rows whose photos are fetched in the same queries, once the
+    rows are (see `PhotosPrefetch`). It serves `prefetch_related_objects()` as well, on a list of
+    rows of several models (the home page's cards).
     """
     from editorial.models import Photo  # editorial.models imports this module
 
     photos = Photo.objects.all() if queryset is None else queryset
-    return Prefetch("photos", queryset=photos.public().prefetch_related("renditions"))
+    return PhotosPrefetch(photos.public().prefetch_related("renditions"), children=children)

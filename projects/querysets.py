@@ -6,10 +6,12 @@ from django.db.models import Avg, Count, Prefetch, QuerySet
 
 from editorial.models import Place
 from editorial.publishing import PublishableQuerySet
-from editorial.renditions import photos_prefetch
 
 
 class ReconstructionProjectQuerySet(PublishableQuerySet):
+    # The detail page shows each milestone's photos: fetched with the project's own.
+    detail_photo_children = ("milestones",)
+
     def for_listing(self) -> ReconstructionProjectQuerySet:
         """A list card: the project, its city and its public photos."""
         return super().for_listing().select_related("place")
@@ -21,7 +23,7 @@ class ReconstructionProjectQuerySet(PublishableQuerySet):
         # Imported here: projects.models imports this module to build its manager.
         from projects.models import Milestone
 
-        milestones = Milestone.objects.order_by("date", "pk").prefetch_related(photos_prefetch())
+        milestones = Milestone.objects.order_by("date", "pk")
         return (
             super()
             .for_detail()
