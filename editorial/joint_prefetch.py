@@ -36,3 +36,15 @@ class JointPrefetchQuerySet(models.QuerySet):
             for lookup in joint:
                 lookup.fetch(rows)
         self._prefetch_done = True
+
+
+def set_prefetched(row: Model, relation: str, objects: list[Model]) -> None:
+    """Make `row.<relation>.all()` give `objects` without a query, as `prefetch_related` does
+    (django.db.models.query.prefetch_one_level)."""
+    manager = getattr(row, relation)
+    queryset = manager.get_queryset()
+    queryset._result_cache = objects
+    queryset._prefetch_done = True
+    if not hasattr(row, "_prefetched_objects_cache"):
+        row._prefetched_objects_cache = {}
+    row._prefetched_objects_cache[manager.prefetch_cache_name] = queryset

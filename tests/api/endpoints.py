@@ -69,9 +69,9 @@ class Endpoint(NamedTuple):
 ENDPOINTS = {
     # count, packages with funder/recipient/origin, items, photos, renditions, sources
     "aid-packages": Endpoint("/api/v1/aid-packages/", rich_package, 6, 5),
-    # count, projects with place, funders, partners, sources, milestones, the photos of the
+    # count, projects with place, funders and partners, sources, milestones, the photos of the
     # projects and their milestones, renditions
-    "projects": Endpoint("/api/v1/projects/", rich_project, 8, 7),
+    "projects": Endpoint("/api/v1/projects/", rich_project, 7, 6),
     # count, groups with host institution and place, regions, partners, photos, renditions,
     # sources
     "rehabilitation-groups": Endpoint("/api/v1/rehabilitation-groups/", rich_group, 7, 6),

@@ -47,8 +47,8 @@ def test_joint_prefetches_run_once_for_all_rows(django_assert_num_queries: Any) 
         project_with_children(name)
     ReconstructionProject.objects.for_detail().first()  # content types are cached per process
 
-    # projects, funders, partners, sources, milestones, photos of both kinds, renditions
-    with django_assert_num_queries(7):
+    # projects, funders and partners, sources, milestones, photos of both kinds, renditions
+    with django_assert_num_queries(6):
         projects = list(ReconstructionProject.objects.for_detail().order_by("slug"))
         found = {project.slug: described(project) for project in projects}
 

@@ -332,6 +332,20 @@ def test_project_detail_shows_each_milestone_its_own_photos(client: Client) -> N
     assert html.count('alt="Scaffolding"') == 1 and 'alt="The site" loading="eager"' in html
 
 
+def test_project_detail_lists_funders_and_partners_in_name_order(client: Client) -> None:
+    project = ReconstructionProjectFactory(published=True)
+    city = OrganizationFactory(name="Irpin City Council")
+    project.funders.add(OrganizationFactory(name="SOCAR"), OrganizationFactory(name="Azersu"))
+    project.implementing_partners.add(city, OrganizationFactory(name="Builders Ltd"))
+    other = ReconstructionProjectFactory(published=True)
+    other.funders.add(city)  # a partner here, a funder there: never mixed up
+
+    html = client.get(detail_url(project)).content.decode()
+
+    assert "<dd>Azersu; SOCAR</dd>" in html
+    assert "<dd>Builders Ltd; Irpin City Council</dd>" in html
+
+
 def test_project_detail_marks_english_fallback_text(client: Client) -> None:
     project = ReconstructionProjectFactory(
         published=True, title="Irpin school", summary="Restored after occupation."
@@ -367,7 +381,7 @@ def test_project_detail_queries_do_not_grow(
     client.get(detail_url(project))  # content types are cached once per process
     forget_cached_answers()
 
-    # Project with place and region, funders, partners, sources, milestones, the photos of the
-    # project and its milestones, their renditions.
-    with django_assert_num_queries(7 + CACHE_MISS):
+    # Project with place and region, funders and partners, sources, milestones, the photos of
+    # the project and its milestones, their renditions.
+    with django_assert_num_queries(6 + CACHE_MISS):
         assert client.get(detail_url(project)).status_code == 200
