@@ -8,6 +8,7 @@ from django.db.models import Count, Prefetch, QuerySet, Sum
 from django.db.models.functions import ExtractYear
 
 from editorial.publishing import PublishableQuerySet
+from editorial.totals import Totals, read_totals
 
 
 @dataclass(frozen=True)
@@ -47,26 +48,28 @@ class RehabilitationGroupQuerySet(PublishableQuerySet):
         )
 
     def totals(self) -> GroupTotals:
-        """Groups, children, adults and distinct home regions of this set, in two queries.
+        """Groups, children, adults and distinct home regions of this set, in one query.
 
-        Home regions are counted apart: joining the many-to-many into the same aggregate
-        would repeat each group once per region and inflate the sums of children.
+        Home regions are counted in a subquery beside the sums: joining the many-to-many into
+        the same aggregate would repeat each group once per region and inflate the children.
         """
-        sums = self.order_by().aggregate(
-            groups=Count("pk"),
-            children=Sum("children_count", default=0),
-            adults=Sum("adults_count", default=0),
-            groups_with_adults=Count("adults_count"),
+        groups = self.order_by()
+        regions = self.model.home_regions.through.objects.filter(
+            rehabilitationgroup__in=groups.values("pk")
         )
-        regions = (
-            self.model.home_regions.through.objects.filter(
-                rehabilitationgroup__in=self.order_by().values("pk")
-            )
-            .values("place")
-            .distinct()
-            .count()
+        figures = read_totals(
+            Totals(
+                groups,
+                {
+                    "groups": Count("pk"),
+                    "children": Sum("children_count", default=0),
+                    "adults": Sum("adults_count", default=0),
+                    "groups_with_adults": Count("adults_count"),
+                },
+            ),
+            Totals(regions, {"home_regions": Count("place", distinct=True)}),
         )
-        return GroupTotals(home_regions=regions, **sums)
+        return GroupTotals(**figures)
 
 
 class SisterCityPartnershipQuerySet(PublishableQuerySet):
