@@ -19,10 +19,11 @@ from aid.models import AidPackage, Sector
 from aid.stats import aid_stats, item_highlights, latest_reported_figures
 from editorial.models import Publishable
 from editorial.renditions import photos_prefetch
+from editorial.totals import read_totals
 from people.models import RehabilitationGroup
-from people.stats import people_stats
+from people.stats import people_stats, people_totals
 from projects.models import ReconstructionProject
-from projects.stats import project_stats
+from projects.stats import project_stats, project_totals
 from public.charts import Series, StackedBarChart, format_number, render_stacked_bars
 
 LATEST_PER_KIND = 2  # six cards: the newest of each kind, so one busy kind cannot fill them
@@ -124,6 +125,8 @@ class HomeView(TemplateView):
         timeline = aid_timeline(aid["aid_by_year_and_sector"])
         on_timeline = sum(row["packages"] for row in aid["aid_by_year_and_sector"])
         packages = sum(row["packages"] for row in aid["aid_by_sector"])
+        # The projects' and people's counts in one query between them.
+        figures = read_totals(*project_totals(), *people_totals())
         context.update(
             aid=aid,
             packages_off_timeline=packages - on_timeline,
@@ -131,8 +134,8 @@ class HomeView(TemplateView):
             usd_pledged=usd["pledged"] + usd["in_transit"],
             items=item_highlights(aid["items"]),
             reported_figures=latest_reported_figures(aid["reported_figures"]),
-            projects=project_stats(),
-            people=people_stats(),
+            projects=project_stats(figures),
+            people=people_stats(figures),
             timeline=timeline,
             timeline_svg=render_stacked_bars(timeline, chart_id="aid-timeline"),
             latest=latest_published(),

@@ -110,15 +110,15 @@ def test_stats_group_projects_and_partner_places(stats: dict[str, Any]) -> None:
 def test_stats_queries_do_not_grow(client: Any, django_assert_num_queries: Any) -> None:
     AidItemFactory(package=AidPackageFactory(published=True, decided_on=dt.date(2025, 1, 1)))
     ReconstructionProjectFactory(published=True)
-    # aid: by year and sector, items, reported figures; projects: by phase; people: groups,
-    # partnerships
-    with django_assert_num_queries(6 + CACHE_MISS):
+    # aid: by year and sector, items, reported figures; projects by phase, groups and
+    # partnerships together
+    with django_assert_num_queries(4 + CACHE_MISS):
         assert client.get("/api/v1/stats/").status_code == 200
     for _ in range(3):
         AidItemFactory(package=AidPackageFactory(published=True, decided_on=dt.date(2024, 1, 1)))
         ReconstructionProjectFactory(published=True, phase=Phase.DESIGN)
         RehabilitationGroupFactory(published=True)
-    with django_assert_num_queries(6 + CACHE_MISS):
+    with django_assert_num_queries(4 + CACHE_MISS):
         assert client.get("/api/v1/stats/").status_code == 200
 
 
@@ -127,6 +127,31 @@ def test_stats_count_people_projects_and_partnerships(stats: dict[str, Any]) -> 
     assert stats["rehabilitation_groups"] == 2
     assert stats["projects_by_phase"] == [{"phase": "design", "projects": 1}]
     assert stats["partnerships"] == 1
+
+
+def test_stats_list_only_phases_with_projects_in_the_order_of_their_values(client: Any) -> None:
+    for phase in (Phase.UNDER_CONSTRUCTION, Phase.AGREED, Phase.UNDER_CONSTRUCTION):
+        ReconstructionProjectFactory(published=True, phase=phase)
+    ReconstructionProjectFactory(phase=Phase.PLANNED)  # a draft
+
+    stats = client.get("/api/v1/stats/").json()
+
+    assert stats["projects_by_phase"] == [
+        {"phase": "agreed", "projects": 1},
+        {"phase": "under_construction", "projects": 2},
+    ]
+    assert (stats["projects_under_way"], stats["projects_not_started"]) == (2, 1)
+    assert stats["projects_completed"] == 0
+
+
+def test_stats_count_people_and_partnerships_when_no_group_is_published(client: Any) -> None:
+    SisterCityPartnershipFactory(published=True)
+    RehabilitationGroupFactory(children_count=30)  # a draft
+
+    stats = client.get("/api/v1/stats/").json()
+
+    assert (stats["children_rehabilitated"], stats["rehabilitation_groups"]) == (0, 0)
+    assert (stats["partnerships"], stats["partner_places_ukraine"]) == (1, 1)
 
 
 def test_stats_show_published_reported_figures_with_source(stats: dict[str, Any]) -> None:

@@ -296,8 +296,8 @@ def test_home_queries_do_not_grow_with_rows(
     client: Client, django_assert_num_queries: Any, rows: int
 ) -> None:
     _fill(rows)
-    # aid: by year and sector, items by kind, reported figures (+ source); projects by phase;
-    # groups' sum; partnerships' count; latest aid, projects and groups: 3 times (rows, photos,
-    # renditions)
-    with django_assert_num_queries(15 + CACHE_MISS):
+    # aid: by year and sector, items by kind, reported figures (+ source); projects by phase,
+    # groups and partnerships together; latest aid, projects and groups: 3 times (rows,
+    # photos, renditions)
+    with django_assert_num_queries(13 + CACHE_MISS):
         _home(client)
