@@ -9,11 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from django.db.models import F
+from django.db import models
+from django.db.models import F, QuerySet, Value
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
+from modeltranslation.settings import AVAILABLE_LANGUAGES as LANGUAGES
+from modeltranslation.utils import build_localized_fieldname
 
 from aid.models import AidPackage, Sector
 from aid.stats import aid_stats, item_highlights, latest_reported_figures
@@ -86,31 +89,65 @@ def aid_timeline(rows: list[dict[str, Any]]) -> StackedBarChart:
     return replace(chart, description=description)
 
 
-def _published_timestamp(pair: tuple[Publishable, str]) -> float:
-    published_at = pair[0].published_at
-    return published_at.timestamp() if published_at else 0.0
+# What a card shows of an item besides its photo: the texts in every language, since a missing
+# translation falls back to English.
+CARD_TEXTS = ("title", "summary")
+
+
+def _card_fields() -> list[str]:
+    texts = [build_localized_fieldname(text, code) for text in CARD_TEXTS for code in LANGUAGES]
+    return ["id", "slug", "published_at", *texts]
+
+
+def _newest_cards(kind: int, model: type[Publishable]) -> QuerySet:
+    """The kind's newest published items, as the values of their cards, tagged with the kind."""
+    newest = (
+        model.objects.published()
+        .order_by(F("published_at").desc(nulls_last=True), "-pk")
+        .values("pk")[:LATEST_PER_KIND]
+    )
+    # The parts of a UNION select the same columns in the same order (raw_values(): the values()
+    # of modeltranslation adds fallback columns in an order of its own), unordered (SQLite).
+    return (
+        model.objects.filter(pk__in=newest).order_by().raw_values(*_card_fields(), kind=Value(kind))
+    )
+
+
+def _card_item(model: type[Publishable], values: dict[str, Any], db: str) -> Publishable:
+    """An item holding only what its card shows, as if loaded with `.only()`."""
+    names = [field.attname for field in model._meta.concrete_fields if field.attname in values]
+    return model.from_db(db, names, [values[name] for name in names])
+
+
+def _newest_first(entry: tuple[int, Publishable]) -> tuple[float, int, int]:
+    # Ties keep the kinds' order, then the newest row first, as the kinds' own order would.
+    kind, item = entry
+    published = item.published_at.timestamp() if item.published_at else 0.0
+    return (-published, kind, -item.pk)
 
 
 def latest_published() -> list[LatestItem]:
     """The newest published aid packages, projects and groups, two of each, newest first.
 
-    One query for each kind, plus its photos and renditions: nine at most, however many rows.
+    One query for the cards of every kind (a UNION of each kind's newest), and one prefetch of
+    their photos for all kinds at once (photos, renditions): three, however many rows.
     """
-    found: list[tuple[Publishable, str]] = []
-    for model, label in LATEST_KINDS:
-        rows = (
-            model.objects.published()
-            .prefetch_related(photos_prefetch())
-            .order_by(F("published_at").desc(nulls_last=True), "-pk")[:LATEST_PER_KIND]
-        )
-        found.extend((row, str(label)) for row in rows)
-    found.sort(key=_published_timestamp, reverse=True)
-    return [
-        LatestItem(
-            item, f"{label} · {date_format(item.published_at)}" if item.published_at else label
-        )
-        for item, label in found
-    ]
+    first, *others = (
+        _newest_cards(kind, model) for kind, (model, _label) in enumerate(LATEST_KINDS)
+    )
+    cards = first.union(*others, all=True)
+    found = []
+    for values in cards:
+        kind = values.pop("kind")
+        found.append((kind, _card_item(LATEST_KINDS[kind][0], values, cards.db)))
+    found.sort(key=_newest_first)
+    models.prefetch_related_objects([item for _kind, item in found], photos_prefetch())
+    latest = []
+    for kind, item in found:
+        label = str(LATEST_KINDS[kind][1])
+        meta = f"{label} · {date_format(item.published_at)}" if item.published_at else label
+        latest.append(LatestItem(item, meta))
+    return latest
 
 
 class HomeView(TemplateView):

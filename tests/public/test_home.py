@@ -260,6 +260,39 @@ def test_home_latest_are_newest_first_two_of_each_kind(client: Client) -> None:
     assert titles == ["Group new", "Aid 0", "Aid 1"]
 
 
+def test_home_latest_of_equal_date_keep_the_kinds_order_newest_row_first(client: Client) -> None:
+    moment = timezone.now() - dt.timedelta(days=1)
+    for title in ("Group 1", "Group 2"):
+        RehabilitationGroupFactory(published=True, title=title, published_at=moment)
+    for title in ("Aid 1", "Aid 2"):
+        AidPackageFactory(published=True, title=title, published_at=moment)
+    ReconstructionProjectFactory(published=True, title="Project", published_at=None)
+
+    html = _home(client)
+
+    titles = re.findall(r'<h3 class="card__title"><a [^>]*>([^<]*)</a>', html)
+    assert titles == ["Aid 2", "Aid 1", "Group 2", "Group 1", "Project"]
+
+
+def test_home_cards_show_each_item_its_own_photo(client: Client) -> None:
+    # Aid package 1, project 1 and group 1: one photo query for the three kinds must keep them
+    # apart by kind, not only by number.
+    for factory, kind in (
+        (AidPackageFactory, "aid"),
+        (ReconstructionProjectFactory, "project"),
+        (RehabilitationGroupFactory, "group"),
+    ):
+        PhotoFactory(content_object=factory(published=True, title=kind), alt_text=f"{kind} photo")
+
+    html = _home(client)
+
+    cards = re.findall(r'<li class="card">(.*?)</li>', html, re.S)
+    assert len(cards) == 3
+    for card in cards:
+        kind = re.search(r'<h3 class="card__title"><a [^>]*>([^<]*)</a>', card).group(1)
+        assert re.findall(r'alt="([^"]*)"', card) == [f"{kind} photo"]
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_home_responds_in_every_language(client: Client, published: None, language: str) -> None:
     html = _home(client, language)
@@ -297,7 +330,7 @@ def test_home_queries_do_not_grow_with_rows(
 ) -> None:
     _fill(rows)
     # aid: by year and sector, items by kind, reported figures (+ source); projects by phase,
-    # groups and partnerships together; latest aid, projects and groups: 3 times (rows,
-    # photos, renditions)
-    with django_assert_num_queries(13 + CACHE_MISS):
+    # groups and partnerships together; the latest of the three kinds together, their photos,
+    # renditions
+    with django_assert_num_queries(7 + CACHE_MISS):
         _home(client)
