@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.utils import timezone
 
+from aid.models import AidPackage
 from editorial.models import Status
 from public.sitemaps import URLS_PER_PAGE, PublishedSitemap
 from tests.factories import (
@@ -133,8 +134,8 @@ def test_sitemap_queries_do_not_grow(client, django_assert_num_queries, per_kind
     for factory in FACTORIES:
         factory.create_batch(per_kind, published=True)
 
-    # The index: each kind's published items (its page count) and their last change.
-    with django_assert_num_queries(8 + CACHE_MISS):
+    # The index: every kind's number of published items (its pages) and their last change.
+    with django_assert_num_queries(1 + CACHE_MISS):
         client.get("/sitemap.xml")
     # One kind's published items (the index has looked up the schedule of this version).
     with django_assert_num_queries(1):
@@ -164,6 +165,32 @@ def test_sitemap_is_paged_in_sections_of_at_most_3000_addresses(client, monkeypa
     assert len(listed_urls(client)) == 3 * 5 + 3 * 5  # five packages, five sections
     assert client.get("/sitemap-aid.xml?p=4").status_code == 404
     assert client.get("/sitemap-weapons.xml").status_code == 404
+
+
+def test_sitemap_index_gives_each_section_the_last_change_of_its_published_items(client):
+    now = timezone.now()
+    AidPackageFactory(published=True)
+    AidPackageFactory(published=True)
+    AidPackageFactory()  # a draft, changed last
+    ReconstructionProjectFactory()  # no published project: no date for its section
+    AidPackage.objects.filter(status=Status.PUBLISHED).update(updated_at=now - dt.timedelta(days=3))
+    newest = AidPackage.objects.filter(status=Status.PUBLISHED).first()
+    AidPackage.objects.filter(pk=newest.pk).update(updated_at=now - dt.timedelta(days=1))
+
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+
+    lastmod = {
+        entry.findtext(f"{SITEMAP}loc"): entry.findtext(f"{SITEMAP}lastmod")
+        for entry in root.findall(f"{SITEMAP}sitemap")
+    }
+    aid = lastmod.pop("http://testserver/sitemap-aid.xml")
+    assert dt.datetime.fromisoformat(aid) == now - dt.timedelta(days=1)
+    assert lastmod == {
+        "http://testserver/sitemap-sections.xml": None,
+        "http://testserver/sitemap-project.xml": None,
+        "http://testserver/sitemap-group.xml": None,
+        "http://testserver/sitemap-partnership.xml": None,
+    }
 
 
 def test_robots_txt_allows_the_site_and_points_to_the_sitemap(client):
