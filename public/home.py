@@ -9,8 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from django.db import models
-from django.db.models import F, QuerySet, Value
+from django.db.models import F, QuerySet, Value, prefetch_related_objects
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -141,7 +140,7 @@ def latest_published() -> list[LatestItem]:
         kind = values.pop("kind")
         found.append((kind, _card_item(LATEST_KINDS[kind][0], values, cards.db)))
     found.sort(key=_newest_first)
-    models.prefetch_related_objects([item for _kind, item in found], photos_prefetch())
+    prefetch_related_objects([item for _kind, item in found], photos_prefetch())
     latest = []
     for kind, item in found:
         label = str(LATEST_KINDS[kind][1])
