@@ -11,7 +11,8 @@ The save path's side effects, and what happens to each here:
   (`demo.bulk_revisions`);
 - audit stamps and `version`: set to what the workflow would have left (no users: the
   synthetic record has no authors, so the `*_by` fields stay empty);
-- search: nothing to do, the search documents are computed per query (`public.search`);
+- search documents: written by the database's triggers as each INSERT goes in, one set-based
+  INSERT of documents per batch (`public.models`); on SQLite there are none to write;
 - e-mail notifications: none, nobody is waiting for them.
 
 What seedbulk writes is marked so that `--replace` can find it again and nothing else:

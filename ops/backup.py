@@ -7,7 +7,8 @@ An archive (a .tar.gz, or a directory with the same contents) holds:
   and the admin's change log. Content types and permissions are named by natural keys, and
   groups by name, so the archive loads into any freshly migrated database. Sessions, content
   types, permissions and login attempts are not kept: migrate creates the first, the others
-  are transient.
+  are transient. Nor are the search documents: the database writes them from the rows as they
+  are restored.
 - `media/`: every file in the media storage (photo originals and renditions).
 - `manifest.json`: the format, the schema (last migration of each app), the number of rows
   per model and the SHA-256 and size of `data.json` and of every media file. Restore checks
@@ -54,6 +55,9 @@ CHUNK = 1024 * 1024
 CONTRIB_MODELS = ("auth.Group", "auth.User", "admin.LogEntry")
 # Groups are matched by name: migrations create Editors and Publishers in every database.
 NATURAL_PRIMARY = (Group,)
+# Project apps whose rows are not part of the record: ops has none, and public's are the search
+# documents, which the database writes from the restored rows as they go in (public.models).
+NOT_KEPT_APPS = frozenset({"ops", "public"})
 
 
 class LosslessJSONEncoder(DjangoJSONEncoder):
@@ -100,7 +104,7 @@ def backed_up_models() -> list[type[models.Model]]:
     project_apps = [
         config
         for config in apps.get_app_configs()
-        if Path(config.path).parent == Path(settings.BASE_DIR) and config.label != "ops"
+        if Path(config.path).parent == Path(settings.BASE_DIR) and config.label not in NOT_KEPT_APPS
     ]
     own = [
         model

@@ -10,10 +10,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import IntegrityError, connection, transaction
 from django.db.migrations.executor import MigrationExecutor
+from django.test import Client
 
 from aid.models import AidPackage
 from editorial.roles import EDITORS, PUBLISHERS
 from tests.factories import AidPackageFactory, PlaceFactory, SisterCityPartnershipFactory
+from tests.search_documents import stale_documents
 
 TRIGGERS = {
     "sqlite": """
@@ -27,9 +29,26 @@ TRIGGERS = {
 }
 
 
+# The search documents' triggers and functions (public/migrations/0002): PostgreSQL only.
+SEARCH_DOCUMENT_UPKEEP = """
+    SELECT tgrelid::regclass || '.' || tgname FROM pg_trigger
+    WHERE NOT tgisinternal AND tgname LIKE 'search_document%'
+    UNION ALL
+    SELECT proname FROM pg_proc WHERE proname LIKE 'public\\_%search\\_documents%'
+"""
+
+
 def partnership_triggers() -> set[str]:
     with connection.cursor() as cursor:
         cursor.execute(TRIGGERS[connection.vendor])
+        return {name for (name,) in cursor.fetchall()}
+
+
+def search_document_upkeep() -> set[str]:
+    if connection.vendor != "postgresql":
+        return set()
+    with connection.cursor() as cursor:
+        cursor.execute(SEARCH_DOCUMENT_UPKEEP)
         return {name for (name,) in cursor.fetchall()}
 
 
@@ -49,7 +68,7 @@ def test_migrations_match_models() -> None:
 
 
 # Unapplying an app unapplies the migrations of the others that depend on it as well.
-OUR_APPS = ("editorial", "aid", "projects", "people", "partners")
+OUR_APPS = ("editorial", "aid", "projects", "people", "partners", "public")
 
 
 def our_tables() -> set[str]:
@@ -64,16 +83,19 @@ def test_every_migration_of_ours_reverses_to_zero_with_rows_present_and_reapplie
     """A deploy that goes wrong is rolled back with `migrate <app> <earlier>`: every operation
     must have a reverse, the roles and trigger migrations included, with content in the tables.
     (One test for all of it: each run rebuilds the whole schema twice.)"""
-    tables, triggers = our_tables(), partnership_triggers()
+    tables, triggers, upkeep = our_tables(), partnership_triggers(), search_document_upkeep()
     # An earlier transactional test's flush emptied the content types this process has cached.
     ContentType.objects.clear_cache()
     package = AidPackageFactory(published=True, items=2, photos=1)
     SisterCityPartnershipFactory()
     assert len(tables) >= 10
     assert len(triggers) >= 2  # SQLite has three (insert, update, place), PostgreSQL two
+    # Per kind a writer, its insert and change triggers and their functions; per named table
+    # (places, organisations) two triggers and a function.
+    assert len(upkeep) == (4 * 5 + 2 * 3 if connection.vendor == "postgresql" else 0)
 
     migrate(*((app, None) for app in OUR_APPS))
-    assert (our_tables(), partnership_triggers()) == (set(), set())
+    assert (our_tables(), partnership_triggers(), search_document_upkeep()) == (set(), set(), set())
     assert not Group.objects.filter(name__in=[EDITORS, PUBLISHERS]).exists()
 
     migrate()
@@ -87,5 +109,26 @@ def test_every_migration_of_ours_reverses_to_zero_with_rows_present_and_reapplie
         .exists()
     )
     assert partnership_triggers() == triggers
+    assert search_document_upkeep() == upkeep
     with pytest.raises(IntegrityError, match="partnership_places_countries"), transaction.atomic():
         SisterCityPartnershipFactory(azerbaijani_place=PlaceFactory(country="UA"))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_rows_from_before_the_search_documents_are_found_once_migrated(client: Client) -> None:
+    """The documents' migrations fill in the rows already there; undone, they take their
+    tables with them."""
+    ContentType.objects.clear_cache()
+    migrate(("public", None))
+    assert not [name for name in connection.introspection.table_names() if "search" in name]
+    package = AidPackageFactory(
+        published=True, title="Generators", origin=PlaceFactory(name="Quillonbury")
+    )
+
+    migrate()
+
+    for query in ("generators", "Quillonbury"):
+        response = client.get("/en/search/", {"q": query})
+        assert [result.item for result in response.context["results"]] == [package]
+    if connection.vendor == "postgresql":
+        assert stale_documents() == {}

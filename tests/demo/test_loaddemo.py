@@ -24,6 +24,7 @@ from editorial.roles import EDITORS, PUBLISHERS
 from people.models import Cohort, PartnershipActivity, RehabilitationGroup, SisterCityPartnership
 from projects.models import Milestone, Phase, ReconstructionProject, WorkKind
 from tests.demo.loading import loaddemo
+from tests.search_documents import found_by_title, on_postgresql, stale_documents
 
 pytestmark = pytest.mark.django_db
 
@@ -327,3 +328,16 @@ def test_loaddemo_resets_the_password_and_nothing_else(
     assert editor.check_password("another-demo-password")
     assert editor.email == "editor@example.org"
     assert "auth.User: 0 created, 3 updated" in output
+
+
+@pytest.mark.parametrize("model", WITH_PHOTOS, ids=lambda m: m.__name__)
+def test_loaddemo_published_items_are_found_by_search(
+    demo_output: str, model: type[models.Model]
+) -> None:
+    for item in model.objects.published():
+        assert found_by_title(item), item
+
+
+@on_postgresql
+def test_loaddemo_search_documents_are_right(demo_output: str) -> None:
+    assert stale_documents() == {}

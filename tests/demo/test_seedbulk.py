@@ -19,6 +19,7 @@ from editorial.snapshots import take_snapshot
 from people.models import RehabilitationGroup, SisterCityPartnership
 from projects.models import ReconstructionProject
 from tests.demo.seedbulk_runs import seedbulk
+from tests.search_documents import found_by_title, on_postgresql, stale_documents
 
 pytestmark = pytest.mark.django_db
 
@@ -144,3 +145,16 @@ def test_seedbulk_unpublished_items_are_not(
     item = hidden.first()
     assert client.get(item.get_absolute_url()).status_code == 404
     assert client.get(f"{API[model]}{item.slug}/").status_code == 404
+
+
+@pytest.mark.parametrize("model", list(ITEMS), ids=lambda model: model.__name__)
+def test_seedbulk_published_items_are_found_by_search(
+    seeded: str, model: type[Publishable]
+) -> None:
+    assert found_by_title(model.objects.published().order_by("pk").first())
+
+
+@on_postgresql
+def test_seedbulk_search_documents_are_written_with_the_rows(seeded: str) -> None:
+    # bulk_create sends no signal: the database's triggers wrote them, batch by batch.
+    assert stale_documents() == {}

@@ -18,6 +18,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
 from django.db import connection, models
+from django.test import Client
 
 from aid.models import AidPackage
 from editorial import workflow
@@ -34,6 +35,7 @@ from tests.factories import (
     ReportedFigureFactory,
     png_file,
 )
+from tests.search_documents import on_postgresql, stale_documents
 from tests.workflow_helpers import (
     build_package,
     build_partnership,
@@ -157,6 +159,31 @@ def test_backup_and_restore_round_trip_loses_nothing(tmp_path: Path, name: str) 
     assert "checksums verified" in output and "Restored" in output
     assert everything() == before
     assert media_files() == files_before
+
+
+def test_restored_items_are_found_by_search(tmp_path: Path, client: Client) -> None:
+    build_record()
+    package = AidPackage.objects.get()
+    run("backup", str(tmp_path / "korpu.tar.gz"))
+    empty_everything()
+
+    run("restore", str(tmp_path / "korpu.tar.gz"))
+
+    response = client.get("/en/search/", {"q": "generators kharkiv"})
+    assert [result.item.slug for result in response.context["results"]] == [package.slug]
+
+
+@on_postgresql
+def test_restore_leaves_the_search_documents_right(tmp_path: Path) -> None:
+    # The archive holds none: the database writes them as the rows go in.
+    assert not [model for model in backed_up_models() if model._meta.app_label == "public"]
+    build_record()
+    run("backup", str(tmp_path / "korpu.tar.gz"))
+    empty_everything()
+
+    run("restore", str(tmp_path / "korpu.tar.gz"))
+
+    assert stale_documents() == {}
 
 
 def test_new_rows_after_a_restore_get_fresh_ids(tmp_path: Path) -> None:
