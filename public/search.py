@@ -3,7 +3,7 @@
 Each content model gives one queryset of (kind, pk, rank, published_at) rows over its
 published items; the four are joined with UNION ALL and ordered by rank in the database, so a
 page of results costs a count, the page's keys, and one query per kind on the page, however
-many rows match.
+many rows match. The count ranks nothing: ranking every match is most of a page's work.
 
 On PostgreSQL the rank is full-text search: a weighted document (title A, summary and place
 or organisation names B, body C) of all three languages' columns, the English ones stemmed
@@ -96,18 +96,42 @@ def _words(query: str) -> list[str]:
     return [word for word in query.split() if word.strip("\"'-")]
 
 
-def search_keys(query: str) -> QuerySet:
-    """(result_kind, pk, result_rank, published_at) rows of the published items matching
-    `query`, best first: one UNION ALL queryset, so counting and slicing happen in the
-    database."""
+@dataclass(frozen=True)
+class SearchKeys:
+    """What `search_keys` gives a Paginator: (result_kind, pk, result_rank, published_at) rows,
+    best first, sliced in the database, and counted without ranking: ranking every match is
+    the dearest part of a page, and a count needs no order."""
+
+    ranked: QuerySet
+    matching: QuerySet  # the pk of every match, unordered
+
+    def count(self) -> int:
+        return self.matching.count()
+
+    def __getitem__(self, index: slice) -> QuerySet:
+        return self.ranked[index]
+
+
+def search_keys(query: str) -> SearchKeys:
+    """The published items matching `query`, best first: UNION ALL querysets, so counting and
+    slicing happen in the database."""
     if connection.vendor == "postgresql":
-        ranked = [_postgres_ranked(kind, query) for kind in KINDS]
+        matches = [_postgres_matches(kind, query) for kind in KINDS]
     else:
-        ranked = [_plain_ranked(kind, _words(query)) for kind in KINDS]
-    first, *others = ranked
-    return first.union(*others, all=True).order_by(
-        "-result_rank", "-published_at", "result_kind", "pk"
+        words = _words(query)
+        matches = [_plain_matches(kind, words) for kind in KINDS]
+    ranked = _union(
+        [_keys(kind, queryset, rank) for kind, (queryset, rank) in zip(KINDS, matches, strict=True)]
     )
+    return SearchKeys(
+        ranked=ranked.order_by("-result_rank", "-published_at", "result_kind", "pk"),
+        matching=_union([queryset.values("pk").order_by() for queryset, _rank in matches]),
+    )
+
+
+def _union(querysets: list[QuerySet]) -> QuerySet:
+    first, *others = querysets
+    return first.union(*others, all=True)
 
 
 def _keys(kind: SearchableKind, queryset: QuerySet, rank: Any) -> QuerySet:
@@ -119,7 +143,9 @@ def _keys(kind: SearchableKind, queryset: QuerySet, rank: Any) -> QuerySet:
     )
 
 
-def _postgres_ranked(kind: SearchableKind, query: str) -> QuerySet:
+def _postgres_matches(kind: SearchableKind, query: str) -> tuple[QuerySet, Any]:
+    """The published items of `kind` whose stored document (public.models) matches, through
+    its GIN index, and their rank."""
     from django.contrib.postgres.search import SearchQuery, SearchRank
 
     search_query = reduce(
@@ -129,9 +155,8 @@ def _postgres_ranked(kind: SearchableKind, query: str) -> QuerySet:
             for config in sorted(set(TEXT_SEARCH_CONFIGS.values()))
         ],
     )
-    # The stored document (public.models), matched through its GIN index.
     matching = kind.model.objects.published().filter(search_document__document=search_query)
-    return _keys(kind, matching, SearchRank(F("search_document__document"), search_query))
+    return matching, SearchRank(F("search_document__document"), search_query)
 
 
 def _spellings(word: str) -> list[str]:
@@ -147,7 +172,7 @@ def _contains_word(columns: Iterable[str], word: str) -> Q:
     )
 
 
-def _plain_ranked(kind: SearchableKind, words: Sequence[str]) -> QuerySet:
+def _plain_matches(kind: SearchableKind, words: Sequence[str]) -> tuple[QuerySet, Any]:
     title_columns = [column for column, _code in _columns("title")]
     all_columns = [
         column
@@ -155,13 +180,13 @@ def _plain_ranked(kind: SearchableKind, words: Sequence[str]) -> QuerySet:
         for column, _code in _columns(field)
     ]
     if not words:  # only quotes or dashes: nothing to look for
-        return _keys(kind, kind.model.objects.none(), Value(0.0, output_field=FloatField()))
+        return kind.model.objects.none(), Value(0.0, output_field=FloatField())
     matching = kind.model.objects.published().filter(
         *[_contains_word(all_columns, word) for word in words]
     )
     in_title = reduce(and_, [_contains_word(title_columns, word) for word in words])
     rank = Case(When(in_title, then=Value(1.0)), default=Value(0.0), output_field=FloatField())
-    return _keys(kind, matching, rank)
+    return matching, rank
 
 
 def load_results(keys: Iterable[dict[str, Any]]) -> list[SearchResult]:

@@ -20,7 +20,7 @@ def found_by_title(item: Publishable) -> bool:
     key = next(kind.key for kind in KINDS if kind.model is type(item))
     return any(
         (row["result_kind"], row["pk"]) == (key, item.pk)
-        for row in search_keys(item.title_en)
+        for row in search_keys(item.title_en).ranked
     )
 
 

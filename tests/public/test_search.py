@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from editorial.models import Status
@@ -267,3 +268,14 @@ def test_search_queries_do_not_grow(client, django_assert_num_queries, rounds):
         response = search(client, "energy")
 
     assert response.context["paginator"].count == 4 * rounds
+
+
+def test_search_counts_the_matches_without_ranking_them(client):
+    _one_of_each("Energy bridge")
+
+    with CaptureQueriesContext(connection) as queries:
+        response = search(client, "energy")
+
+    assert response.context["paginator"].count == 4
+    (count,) = [query["sql"] for query in queries if "COUNT(" in query["sql"]]
+    assert "result_rank" not in count and "ORDER BY" not in count
