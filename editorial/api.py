@@ -449,7 +449,11 @@ class PartnerAutoSchema(AutoSchema):
 
 
 class TranslatedSearchFilter(django_filters.CharFilter):
-    """`?search=`: every word must appear in one of `fields`, in any of the languages."""
+    """`?search=`: every word must appear in one of `fields`, in any of the languages.
+
+    A match of the letters as written (`icontains`), not the site search's words and stems. On
+    PostgreSQL trigram indexes on these very expressions answer words of three letters or more
+    (public/migrations/0004 builds them for the title, summary and body)."""
 
     def __init__(self, *, fields: Iterable[str], **kwargs: Any) -> None:
         kwargs.setdefault("help_text", "Words to look for in the text fields, in any language.")
