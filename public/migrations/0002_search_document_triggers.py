@@ -15,6 +15,13 @@ Triggers, not Django signals: a signal misses every write made without `save()`
 where they differ, and returns how many it wrote; `public.documents.rebuild_documents()` calls
 it for every kind.
 
+Two transactions at once must not each write from what the other has not committed yet (a
+place renamed while an item naming it is edited would keep the old name or the old title).
+So a writer first share-locks the places and organisations its items name, and a rename
+takes its row's lock exclusively: advisory locks held to the end of the transaction, one per
+named row. Whichever comes second waits for the first to commit, and its next statement sees
+what the first wrote. Edits of items never wait for each other; a rebuild takes no locks.
+
 The document is written out here, from KINDS, and nowhere else: the weights and configurations
 of public/search.py (title A; summary and the names of related places and organisations B;
 body C; English stemmed with "english", Ukrainian and Azerbaijani with "simple"), in the order
@@ -100,6 +107,24 @@ def _upsert(kind: Kind, where: str = "") -> str:
         WHERE stored.document IS DISTINCT FROM EXCLUDED.document;"""
 
 
+def _name_lock(table_sql: str, id_sql: str, mode: str = "") -> str:
+    """The advisory lock that stands for one place or organisation row."""
+    return f"pg_advisory_xact_lock{mode}(hashtext({table_sql}), hashint8({id_sql}))"
+
+
+def _hold_names(kind: Kind) -> str:
+    """Share-lock the rows the items `ids` name, in one order, until the transaction ends."""
+    named = "\n                UNION ".join(
+        f"SELECT '{table}', item.{column} FROM {kind.table} item "
+        f"WHERE item.id = ANY (ids) AND item.{column} IS NOT NULL"
+        for column, table in kind.names
+    )
+    return f"""
+            PERFORM {_name_lock("named.tbl", "named.id", "_shared")}
+            FROM ({named}
+                ORDER BY 1, 2) AS named (tbl, id);"""
+
+
 def _text_columns() -> list[str]:
     return [f"{field}_{code}" for field, _weight in TEXTS for code, _config in LANGUAGES]
 
@@ -126,7 +151,7 @@ def _kind_forwards(kind: Kind) -> list[str]:
             written integer;
         BEGIN
             IF ids IS NULL THEN{_upsert(kind)}
-            ELSE{_upsert(kind, "WHERE item.id = ANY (ids)")}
+            ELSE{_hold_names(kind)}{_upsert(kind, "WHERE item.id = ANY (ids)")}
             END IF;
             GET DIAGNOSTICS written = ROW_COUNT;
             RETURN written;
@@ -173,7 +198,8 @@ def _named_forwards(table: str) -> list[str]:
         f"""
         CREATE FUNCTION public_{table}_named_search_documents() RETURNS trigger
         LANGUAGE plpgsql AS $$
-        BEGIN{rewrites}
+        BEGIN
+            PERFORM {_name_lock(f"'{table}'", "NEW.id")};{rewrites}
             RETURN NULL;
         END $$;
         """,

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
+import threading
+import time
 from functools import reduce
 from io import StringIO
 from typing import Any
@@ -318,3 +320,56 @@ def run(*args: str) -> str:
     out = StringIO()
     call_command(*args, stdout=out)
     return out.getvalue()
+
+
+# --- Two writers at once (PostgreSQL) -------------------------------------------------------
+
+
+def _open(autocommit: bool = False) -> Any:
+    import psycopg
+
+    params = connection.get_connection_params()
+    params.pop("cursor_factory", None)
+    return psycopg.connect(**params, autocommit=autocommit)
+
+
+def _wait_until_blocked(pid: int) -> None:
+    with connection.cursor() as cursor:
+        for _attempt in range(200):
+            cursor.execute("SELECT wait_event_type FROM pg_stat_activity WHERE pid = %s", [pid])
+            if cursor.fetchone()[0] == "Lock":
+                return
+            time.sleep(0.05)
+    raise AssertionError("the second writer never waited for the first")
+
+
+WRITES = {
+    "item": ("UPDATE aid_aidpackage SET title_en = 'Transformers' WHERE id = %s", "package"),
+    "place": ("UPDATE editorial_place SET name_en = 'Brackenmoor' WHERE id = %s", "place"),
+}
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("first", ["item", "place"])
+def test_a_rename_and_an_edit_committed_together_leave_the_document_right(first: str) -> None:
+    """Each writer computes from what it can see; the second must wait for the first to commit
+    and then see it, or the document keeps the old title or the old name."""
+    place = PlaceFactory(name="Quillonbury")
+    package = AidPackageFactory(published=True, title="Generators", origin=place)
+    ids = {"package": package.pk, "place": place.pk}
+    second = "place" if first == "item" else "item"
+    with _open() as earlier, _open(autocommit=True) as later:
+        sql, target = WRITES[first]
+        earlier.execute(sql, [ids[target]])
+        sql, target = WRITES[second]
+        waiting = threading.Thread(target=later.execute, args=(sql, [ids[target]]))
+        waiting.start()
+        _wait_until_blocked(later.info.backend_pid)
+        earlier.commit()
+        waiting.join(timeout=10)
+        assert not waiting.is_alive()
+
+    assert stale_documents() == {}
+    document = AidPackageSearchDocument.objects.get(pk=package.pk).document
+    assert "transform" in document and "brackenmoor" in document
