@@ -21,11 +21,12 @@ So a writer first share-locks the places and organisations its items name, and a
 takes its row's lock exclusively: advisory locks held to the end of the transaction, one per
 named row. Whichever comes second waits for the first to commit, and its next statement sees
 what the first wrote. Edits of items never wait for each other; a rebuild takes no locks.
+(Two renames at once of rows that share items can deadlock: PostgreSQL fails one of them.)
 
-The document is written out here, from KINDS, and nowhere else: the weights and configurations
-of public/search.py (title A; summary and the names of related places and organisations B;
-body C; English stemmed with "english", Ukrainian and Azerbaijani with "simple"), in the order
-its per-query documents had, so that ranks stay the same. A change to it is a new migration
+The document is written out here, from KINDS, and nowhere else: the one public/search.py used
+to build per query (title A; summary and the names of related places and organisations B;
+body C; English stemmed with "english", Ukrainian and Azerbaijani with "simple"), part for
+part and in the same order, so that ranks stay the same. A change to it is a new migration
 that replaces these functions and rewrites the documents.
 """
 
