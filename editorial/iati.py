@@ -12,7 +12,6 @@ time, so the file streams with flat memory whatever the number of records.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -22,8 +21,7 @@ from enum import IntEnum
 from typing import Any, ClassVar
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Max, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404, HttpResponseBase, StreamingHttpResponse
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response
@@ -40,15 +38,13 @@ from rest_framework.views import APIView
 
 from editorial.api import BAD_REQUEST, PartnerApiMixin
 from editorial.dates import DatePrecision
-from editorial.models import Organization, OrganizationKind, Publishable, Status
+from editorial.models import Organization, OrganizationKind, Publishable
 from editorial.money import Currency
-from editorial.revisions import Revision, Transition
+from editorial.streaming import in_chunks, last_change, state_text, weak_etag
 
 IATI_VERSION = "2.03"
 # Narratives without xml:lang are in the activity's default language, declared on each activity.
 DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE  # the language every text has
-# Rows read per query (and per prefetch of their children) while streaming.
-CHUNK_SIZE = 500
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # XML 1.0 cannot carry these characters at all, even escaped; a stray one pasted into a text
 # field would make the whole file unreadable, so it is dropped.
@@ -398,42 +394,13 @@ class ActivityWriter:
 def stream_activities(
     writer: ActivityWriter, rows: Iterable[tuple[QuerySet, Callable[[Any], Activity]]]
 ) -> Iterator[bytes]:
-    """The whole file, one activity at a time, reading rows in chunks of `CHUNK_SIZE`."""
+    """The whole file, one activity at a time, reading rows a chunk at a time."""
     yield writer.header(timezone.now()).encode()
     for queryset, build in rows:
-        for record in queryset.iterator(chunk_size=CHUNK_SIZE):
-            yield writer.to_bytes(build(record))
-            # A prefetched child refers back to its parent through the cache: a reference
-            # cycle that only the garbage collector's rare full pass would free, so memory
-            # would climb by a chunk at a time. Breaking it frees each row at once.
-            record.__dict__.pop("_prefetched_objects_cache", None)
+        for chunk in in_chunks(queryset):
+            for record in chunk:
+                yield writer.to_bytes(build(record))
     yield writer.footer.encode()
-
-
-# --- Freshness --------------------------------------------------------------------------------
-
-
-def last_change(model: type[Publishable]) -> tuple[int, dt.datetime | None]:
-    """How many rows of `model` are live, and when the live set last changed (three queries).
-
-    Only what the public may see counts, so a draft's edit changes neither the ETag nor the
-    date (which would tell when unpublished work happened): the latest edit of a live row,
-    the latest go-live time passed, the latest expiry passed, and the latest time a live row
-    left the file by being unpublished or archived (its revision says when).
-    """
-    now = timezone.now()
-    live = model.objects.published().aggregate(
-        count=Count("pk"), edited=Max("updated_at"), went_live=Max("publish_at")
-    )
-    expired = model.objects.filter(status=Status.PUBLISHED, expire_at__lte=now).aggregate(
-        moment=Max("expire_at")
-    )["moment"]
-    withdrawn = Revision.objects.filter(
-        content_type=ContentType.objects.get_for_model(model),
-        transition__in=(Transition.UNPUBLISHED, Transition.ARCHIVED),
-    ).aggregate(moment=Max("created_at"))["moment"]
-    moments = [m for m in (live["edited"], live["went_live"], expired, withdrawn) if m]
-    return live["count"], max(moments, default=None)
 
 
 # --- The view ---------------------------------------------------------------------------------
@@ -541,16 +508,13 @@ class IatiActivitiesView(PartnerApiMixin, APIView):
         states = [last_change(source.model) for source in self.sources]
         changed = max((moment for _, moment in states if moment), default=None)
         reporting_org = ReportingOrg.from_settings()
-        fingerprint = "|".join(
-            [
-                IATI_VERSION,
-                request.get_host(),
-                translation.get_language() or "",
-                repr(reporting_org),
-                *(f"{count}@{moment.isoformat() if moment else ''}" for count, moment in states),
-            ]
+        etag = weak_etag(
+            IATI_VERSION,
+            request.get_host(),
+            translation.get_language() or "",
+            repr(reporting_org),
+            *(state_text(state) for state in states),
         )
-        etag = f'W/"{hashlib.sha256(fingerprint.encode()).hexdigest()[:32]}"'
         last_modified = int(changed.timestamp()) if changed else None
 
         writer = ActivityWriter(
