@@ -28,11 +28,13 @@ from modeltranslation.settings import AVAILABLE_LANGUAGES
 from modeltranslation.utils import get_translation_fields
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
+from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.viewsets import ReadOnlyModelViewSet
 
 from editorial.api_cache import cached_response
@@ -276,10 +278,27 @@ class PartnerApiMixin:
             raise ValidationError({"format": [message]}) from None
 
     def handle_exception(self, exc: Exception) -> Response:
-        if isinstance(getattr(self.request, "accepted_renderer", None), CSVRenderer):
-            self.request.accepted_renderer = JSONRenderer()
-            self.request.accepted_media_type = JSONRenderer.media_type
+        # Whatever format was asked for (CSV, XML), and even when asking for it was the error.
+        self.request.accepted_renderer = JSONRenderer()
+        self.request.accepted_media_type = JSONRenderer.media_type
         return super().handle_exception(exc)
+
+
+class OneFormatNegotiation(BaseContentNegotiation):
+    """For a file that exists in one format (the IATI file, a list's CSV export): that format
+    whatever the Accept header says; `?format=` may only name it."""
+
+    def select_parser(self, request: Request, parsers: list) -> Any:
+        return parsers[0] if parsers else None
+
+    def select_renderer(
+        self, request: Request, renderers: list, format_suffix: str | None = None
+    ) -> tuple[BaseRenderer, str]:
+        wanted = format_suffix or request.query_params.get(api_settings.URL_FORMAT_OVERRIDE)
+        renderer = renderers[0]
+        if wanted and wanted != renderer.format:
+            raise Http404  # PartnerApiMixin answers 400 naming `format`
+        return renderer, renderer.media_type
 
 
 class PartnerReadOnlyViewSet(PartnerApiMixin, ReadOnlyModelViewSet):

@@ -22,21 +22,18 @@ from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db.models import QuerySet
-from django.http import Http404, HttpResponseBase, StreamingHttpResponse
+from django.http import HttpResponseBase, StreamingHttpResponse
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from modeltranslation.settings import AVAILABLE_LANGUAGES
-from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.request import Request
-from rest_framework.response import Response
-from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
-from editorial.api import BAD_REQUEST, PartnerApiMixin
+from editorial.api import BAD_REQUEST, OneFormatNegotiation, PartnerApiMixin
 from editorial.dates import DatePrecision
 from editorial.models import Organization, OrganizationKind, Publishable
 from editorial.money import Currency
@@ -408,7 +405,7 @@ def stream_activities(
 
 class IatiXmlRenderer(BaseRenderer):
     """Names the file's media type for content negotiation and the schema. The file itself
-    streams past the renderer; errors are answered as JSON (`IatiActivitiesView`)."""
+    streams past the renderer; errors are answered as JSON (`PartnerApiMixin`)."""
 
     media_type = "application/xml"
     format = "xml"
@@ -421,22 +418,6 @@ class IatiXmlRenderer(BaseRenderer):
         renderer_context: Mapping[str, Any] | None = None,
     ) -> bytes:
         return JSONRenderer().render(data, accepted_media_type, renderer_context)
-
-
-class XmlOnlyNegotiation(BaseContentNegotiation):
-    """The file is XML whatever the Accept header says; `?format=` may only say `xml`."""
-
-    def select_parser(self, request: Request, parsers: list) -> Any:
-        return parsers[0] if parsers else None
-
-    def select_renderer(
-        self, request: Request, renderers: list, format_suffix: str | None = None
-    ) -> tuple[BaseRenderer, str]:
-        wanted = format_suffix or request.query_params.get(api_settings.URL_FORMAT_OVERRIDE)
-        renderer = renderers[0]
-        if wanted and wanted != renderer.format:
-            raise Http404  # PartnerApiMixin answers 400 naming `format`
-        return renderer, renderer.media_type
 
 
 class IatiActivitiesView(PartnerApiMixin, APIView):
@@ -463,7 +444,7 @@ class IatiActivitiesView(PartnerApiMixin, APIView):
     """
 
     renderer_classes: ClassVar[list] = [IatiXmlRenderer]
-    content_negotiation_class = XmlOnlyNegotiation
+    content_negotiation_class = OneFormatNegotiation
     # Set by `as_view(sources=...)` in config/api.py: the apps whose records are activities.
     sources: Sequence[ActivitySource] = ()
 
@@ -531,9 +512,3 @@ class IatiActivitiesView(PartnerApiMixin, APIView):
         return get_conditional_response(
             request, etag=etag, last_modified=last_modified, response=response
         )
-
-    def handle_exception(self, exc: Exception) -> Response:
-        # Errors are JSON, like every other endpoint's.
-        self.request.accepted_renderer = JSONRenderer()
-        self.request.accepted_media_type = JSONRenderer.media_type
-        return super().handle_exception(exc)
