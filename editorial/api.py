@@ -1,4 +1,5 @@
-"""What every partner API endpoint shares: the base viewset, pagination, CSV, language and ETag.
+"""What every partner API endpoint shares: the base viewset, pagination, language and ETag
+(its CSV is in editorial/api_csv.py).
 
 The apps' viewsets subclass `PartnerReadOnlyViewSet` and start their querysets from
 `Model.objects.published()`; this module knows none of those apps.
@@ -6,11 +7,8 @@ The apps' viewsets subclass `PartnerReadOnlyViewSet` and start their querysets f
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-from collections.abc import Callable, Iterable, Mapping
-from decimal import Decimal, InvalidOperation
+from collections.abc import Callable, Iterable
 from typing import Any, ClassVar
 
 import django_filters
@@ -38,6 +36,7 @@ from rest_framework.settings import api_settings
 from rest_framework.viewsets import ReadOnlyModelViewSet
 
 from editorial.api_cache import cached_response
+from editorial.api_csv import CSVRenderer
 from editorial.dates import DatePrecision
 from editorial.models import Organization, Photo, Place, Rendition, Source
 from editorial.renditions import current_renditions
@@ -92,111 +91,6 @@ class PartnerApiMiddleware:
 
 def _is_json(response: HttpResponse) -> bool:
     return response.get("Content-Type", "").startswith("application/json")
-
-
-# --- Rendering ------------------------------------------------------------------------------
-
-
-def _csv_safe(value: Any) -> Any:
-    # A cell starting like a formula is run by spreadsheet programs: quote it as text. A
-    # leading minus starts a formula too, unless the cell is a number (decimals come as text).
-    if not isinstance(value, str) or not value:
-        return value
-    if value[0] in ("=", "+", "@", "\t", "\r") or (value[0] == "-" and not _is_number(value)):
-        return "'" + value
-    return value
-
-
-def _is_number(text: str) -> bool:
-    try:
-        Decimal(text)
-    except InvalidOperation:
-        return False
-    return True
-
-
-def _summary(value: Any) -> str:
-    """One list element as a short text: items and milestones by their label or date and
-    title, organisations and places by name, photos by their address."""
-    if not isinstance(value, Mapping):
-        return str(value)
-    if value.get("label"):
-        return str(value["label"])
-    dated = " ".join(str(value[key]) for key in ("date", "title") if value.get(key))
-    return dated or str(value.get("name") or value.get("url") or "")
-
-
-def flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
-    """One CSV row: nested objects become dotted columns, lists one '; '-separated cell."""
-    row: dict[str, Any] = {}
-    for key, value in data.items():
-        name = f"{prefix}{key}"
-        if isinstance(value, Mapping):
-            row.update(flatten(value, f"{name}."))
-        elif isinstance(value, list):
-            row[name] = _csv_safe("; ".join(_summary(element) for element in value))
-        else:
-            row[name] = "" if value is None else _csv_safe(value)
-    return row
-
-
-def csv_columns(serializer: serializers.Serializer, prefix: str = "") -> list[str]:
-    """The CSV header for a serializer's objects: every column `flatten` can make of one.
-
-    Taken from the serializer, not from the rows, so that every page of a list has the same
-    columns in the same order, and a page with no rows still has its header.
-    """
-    columns: list[str] = []
-    for name, field in serializer.fields.items():
-        if isinstance(field, serializers.Serializer):
-            columns += csv_columns(field, f"{prefix}{name}.")
-        elif parts := getattr(field, "csv_parts", ()):
-            columns += [f"{prefix}{name}.{part}" for part in parts]
-        else:
-            columns.append(f"{prefix}{name}")
-    return columns
-
-
-class CSVRenderer(BaseRenderer):
-    """A page of a list endpoint as CSV: a header, then one row per object.
-
-    Written here rather than taken from djangorestframework-csv, which is unmaintained: all it
-    needs is to flatten what the serializer already produced, so CSV and JSON never disagree.
-    An empty nested object (no recipient, no date) leaves its columns empty.
-    """
-
-    media_type = "text/csv"
-    format = "csv"
-    charset = "utf-8"
-
-    def render(
-        self,
-        data: Any,
-        accepted_media_type: str | None = None,
-        renderer_context: Mapping[str, Any] | None = None,
-    ) -> bytes:
-        if data is None:
-            return b""
-        records = data.get("results", data) if isinstance(data, Mapping) else data
-        if isinstance(records, Mapping):
-            records = [records]
-        rows = [flatten(record) for record in records]
-        context = renderer_context or {}
-        view, response = context.get("view"), context.get("response")
-        if view is not None and hasattr(view, "get_serializer"):
-            columns = csv_columns(view.get_serializer())
-        else:
-            columns = list({name: None for row in rows for name in row})
-        buffer = io.StringIO()
-        writer = csv.DictWriter(
-            buffer, fieldnames=columns, restval="", extrasaction="ignore", lineterminator="\r\n"
-        )
-        writer.writeheader()
-        writer.writerows(rows)
-        if response is not None and view is not None and response.status_code == 200:
-            name = getattr(view, "basename", None) or "export"
-            response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-        return buffer.getvalue().encode(self.charset)
 
 
 # --- Pagination -------------------------------------------------------------------------------
