@@ -9,17 +9,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from pathlib import PurePosixPath
 from typing import Any, ClassVar
 
 import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBase,
+    JsonResponse,
+    StreamingHttpResponse,
+)
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_vary_headers, set_response_etag
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.plumbing import get_doc
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema_field
 from modeltranslation.settings import AVAILABLE_LANGUAGES
@@ -35,13 +44,18 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.viewsets import ReadOnlyModelViewSet
 
+from editorial import content_version
 from editorial.api_cache import cached_response
-from editorial.api_csv import CSVRenderer
+from editorial.api_csv import CSVRenderer, csv_columns, stream_csv
 from editorial.dates import DatePrecision
-from editorial.models import Organization, Photo, Place, Rendition, Source
+from editorial.models import Organization, Photo, Place, Publishable, Rendition, Source
 from editorial.renditions import current_renditions
+from editorial.streaming import in_chunks, last_change, state_text, weak_etag
 
 API_PREFIX = "/api/"
+# The viewset action of a list's CSV export, routed by config/api.py.
+EXPORT = "export"
+EXPORT_CONTENT_TYPE = f"{CSVRenderer.media_type}; charset={CSVRenderer.charset}"
 # Query parameters every endpoint understands besides its filters.
 COMMON_PARAMETERS = frozenset({"format", "lang"})
 PAGE_PARAMETERS = frozenset({"page", "page_size"})
@@ -210,16 +224,24 @@ class PartnerReadOnlyViewSet(PartnerApiMixin, ReadOnlyModelViewSet):
     lookup_value_regex = r"[-a-zA-Z0-9_]+"
 
     def allowed_query_parameters(self) -> frozenset[str]:
-        if self.action != "list":
+        if self.action not in ("list", EXPORT):
             return COMMON_PARAMETERS
         filters = self.filterset_class.base_filters if self.filterset_class else {}
-        return COMMON_PARAMETERS | PAGE_PARAMETERS | frozenset(filters)
+        pages = PAGE_PARAMETERS if self.action == "list" else frozenset()
+        return COMMON_PARAMETERS | pages | frozenset(filters)
 
     def get_renderers(self) -> list[BaseRenderer]:
         renderers = super().get_renderers()
         if self.action == "list":
             return renderers
-        return [renderer for renderer in renderers if not isinstance(renderer, CSVRenderer)]
+        is_csv = self.action == EXPORT
+        return [renderer for renderer in renderers if isinstance(renderer, CSVRenderer) is is_csv]
+
+    def get_content_negotiator(self) -> BaseContentNegotiation:
+        # Asked once before the action is known too (for the request's parsers: none here).
+        if getattr(self, "action", None) == EXPORT:
+            return OneFormatNegotiation()
+        return super().get_content_negotiator()
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
         return stable_order(super().filter_queryset(queryset))
@@ -235,6 +257,52 @@ class PartnerReadOnlyViewSet(PartnerApiMixin, ReadOnlyModelViewSet):
             request,
             lambda: super(PartnerReadOnlyViewSet, self).retrieve(request, *args, **kwargs),
         )
+
+    def export(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        """The whole list as one CSV file, streamed a chunk of rows at a time (`export.csv`
+        beside the list, config/api.py): the list's filters, order, columns and cells, without
+        pages. Too big to keep in the API cache, and its body cannot be hashed for an ETag
+        before it is sent: tagged by `export_etag()` instead."""
+        queryset = self.filter_queryset(self.get_queryset())  # a bad filter: 400, nothing sent
+        serializer = self.get_serializer()  # one for every row: its fields are made once
+        columns = csv_columns(serializer)
+        etag = export_etag(request, queryset.model, columns)
+        body = stream_csv(
+            columns,
+            in_chunks(queryset),
+            serializer.to_representation,
+            language=translation.get_language(),
+        )
+        response = StreamingHttpResponse(body, content_type=EXPORT_CONTENT_TYPE)
+        response["ETag"] = etag
+        response["Content-Disposition"] = f'attachment; filename="{export_filename(request)}"'
+        return get_conditional_response(request, etag=etag, response=response)
+
+
+def export_etag(request: Request, model: type[Publishable], columns: list[str]) -> str:
+    """An export's ETag, made before any row is read.
+
+    It changes whenever the file may: with any write to the record (the content version, which
+    also sees a renamed funder or a new photo); with a publish, edit or withdrawal of the
+    model's rows, and a go-live or expiry passing, which the content version misses (a schedule
+    passing is no write; without a shared cache each process has its own version), so the
+    database is asked too (`last_change()`); with the address (filters, order, host), the
+    language, and the columns (a new release).
+    """
+    return weak_etag(
+        "csv-export",
+        request.build_absolute_uri(),
+        translation.get_language() or "",
+        str(content_version.current()),
+        state_text(last_change(model)),
+        *columns,
+    )
+
+
+def export_filename(request: Request) -> str:
+    """E.g. aid-packages-2025-07-01.csv: the list's name in the address, and today's date."""
+    kind = PurePosixPath(request.path).parent.name
+    return f"{kind}-{timezone.localdate().isoformat()}.csv"
 
 
 def stable_order(queryset: QuerySet) -> QuerySet:
@@ -285,11 +353,47 @@ def _response_header(name: str, description: str, codes: list[int], **kwargs: An
     )
 
 
+EXPORTED = OpenApiResponse(
+    OpenApiTypes.STR,
+    description="The CSV file (UTF-8): a header row, then one row per record.",
+)
+EXPORT_DESCRIPTION = (
+    "The whole list as one CSV file, for a partner who wants all of it: every published "
+    "record the filters select, in the list's order (`ordering`), with the columns and cells "
+    "of the list's `?format=csv`, but not paginated. The file is streamed as it is read from "
+    "the database, so it starts at once and any size is fine; save it as it comes "
+    "(Content-Disposition names it, e.g. `aid-packages-2025-07-01.csv`). Its ETag changes "
+    "whenever the record changes: send it back in If-None-Match to get 304 and no file when "
+    "nothing did. Counts as one request against the rate limit.\n\nWhat each row holds:\n\n"
+)
+
+
 class PartnerAutoSchema(AutoSchema):
     """Documents what every operation shares: `?lang=`, conditional GET (If-None-Match, ETag,
-    304), and the JSON 400/404 answers; a list's CSV as text, its errors as JSON."""
+    304), and the JSON 400/404 answers; a list's CSV as text, its errors as JSON. A list's
+    export (`export.csv`) takes the list's filters and answers a file, not a page."""
+
+    def _is_export(self) -> bool:
+        return getattr(self.view, "action", None) == EXPORT
+
+    def get_operation_id(self) -> str:
+        if self._is_export():  # e.g. aid_packages_export_csv, not "…export.csv_retrieve"
+            return "_".join(re.sub(r"\W", "_", token) for token in self._tokenize_path())
+        return super().get_operation_id()
+
+    def get_description(self) -> str:
+        if self._is_export():  # for partners, not the method's docstring for developers
+            return EXPORT_DESCRIPTION + get_doc(type(self.view))
+        return super().get_description()
+
+    def get_filter_backends(self) -> list[Any]:
+        if self._is_export():
+            return getattr(self.view, "filter_backends", [])
+        return super().get_filter_backends()
 
     def get_response_serializers(self) -> Any:
+        if self._is_export():
+            return {(200, CSVRenderer.media_type): EXPORTED, (400, JSON): BAD_REQUEST}
         declared = super().get_response_serializers()
         if isinstance(declared, dict):  # @extend_schema(responses=...) says it all
             return declared
@@ -329,16 +433,21 @@ class PartnerAutoSchema(AutoSchema):
             OpenApiParameter.HEADER,
             description="The ETag of a response you hold: 304 with no body if it is current.",
         )
-        # The middleware tags every JSON and CSV body; a streamed one (IATI) may not be.
+        # The middleware tags every JSON and CSV body; a streamed one (IATI) may not be, and
+        # an export's is made before its body is.
         tagged = isinstance(self.view, PartnerApiMixin)
+        etag = "Changes exactly when the body would."
+        if self._is_export():
+            etag = "Changes whenever the file may have (a weak ETag, made before the file is)."
         headers = [
-            _response_header(
-                "ETag", "Changes exactly when the body would.", [200, 304], required=tagged
-            ),
+            _response_header("ETag", etag, [200, 304], required=tagged),
             _response_header(
                 "Content-Language", "The language of the text fields.", [200], required=True
             ),
         ]
+        if self._is_export():
+            saved_as = 'attachment; filename="<list>-<date>.csv", the name to save it under.'
+            headers.append(_response_header("Content-Disposition", saved_as, [200], required=True))
         if self.view.get_throttles():
             headers.append(
                 _response_header("Retry-After", "Seconds to wait.", [429], required=True)
@@ -348,7 +457,9 @@ class PartnerAutoSchema(AutoSchema):
             "format",
             OpenApiTypes.STR,
             enum=formats,
-            description="json (the default) or, on lists, csv: a header row, then one row per "
+            description="Only csv: the file's one format."
+            if self._is_export()
+            else "json (the default) or, on lists, csv: a header row, then one row per "
             "object of the page; nested objects become dotted columns (funder.name), lists one "
             "'; '-separated cell.",
         )

@@ -1,15 +1,18 @@
 """The partner API's CSV: one row per object, flattened from what its serializer produced, so
-CSV and JSON never disagree.
+CSV and JSON never disagree. A page of a list (`?format=csv`, `CSVRenderer`) and a whole list
+streamed (`/export.csv`, `stream_csv`) are written by the same functions: the same columns,
+the same cells.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.utils import translation
 from rest_framework import serializers
 from rest_framework.renderers import BaseRenderer
 
@@ -74,6 +77,19 @@ def csv_columns(serializer: serializers.Serializer, prefix: str = "") -> list[st
     return columns
 
 
+def csv_text(columns: list[str], rows: Iterable[Mapping[str, Any]], *, header: bool) -> str:
+    """Flattened rows as CSV lines under `columns`, after the header row if `header`. A column
+    a row lacks is left empty."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(
+        buffer, fieldnames=columns, restval="", extrasaction="ignore", lineterminator="\r\n"
+    )
+    if header:
+        writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
 class CSVRenderer(BaseRenderer):
     """A page of a list endpoint as CSV: a header, then one row per object.
 
@@ -104,13 +120,29 @@ class CSVRenderer(BaseRenderer):
             columns = csv_columns(view.get_serializer())
         else:
             columns = list({name: None for row in rows for name in row})
-        buffer = io.StringIO()
-        writer = csv.DictWriter(
-            buffer, fieldnames=columns, restval="", extrasaction="ignore", lineterminator="\r\n"
-        )
-        writer.writeheader()
-        writer.writerows(rows)
         if response is not None and view is not None and response.status_code == 200:
             name = getattr(view, "basename", None) or "export"
             response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-        return buffer.getvalue().encode(self.charset)
+        return csv_text(columns, rows, header=True).encode(self.charset)
+
+
+def stream_csv(
+    columns: list[str],
+    chunks: Iterable[list[Any]],
+    represent: Callable[[Any], Mapping[str, Any]],
+    *,
+    language: str,
+) -> Iterator[bytes]:
+    """A whole list as CSV, the header, then the objects a chunk at a time: each object as
+    `represent` (a serializer's `to_representation`) makes it, flattened and written before the
+    next is made, so memory holds one chunk's objects and one row. UTF-8, as `CSVRenderer`.
+
+    The body is read after every middleware has returned, PartnerApiMiddleware's `?lang=`
+    included, so each chunk is written in `language` here; and only while it is written, so the
+    language is never left active in the thread between two chunks.
+    """
+    yield csv_text(columns, [], header=True).encode()
+    for chunk in chunks:
+        with translation.override(language):
+            text = csv_text(columns, (flatten(represent(obj)) for obj in chunk), header=False)
+        yield text.encode()

@@ -70,7 +70,9 @@ def test_bad_lang_is_400_naming_it(client: Any) -> None:
     assert list(response.json()) == ["lang"]
 
 
-@pytest.mark.parametrize("path", [AID, f"{AID}p/", "/api/v1/stats/", "/api/v1/schema/"])
+@pytest.mark.parametrize(
+    "path", [AID, f"{AID}p/", f"{AID}export.csv", "/api/v1/stats/", "/api/v1/schema/"]
+)
 def test_etag_and_304(client: Any, path: str) -> None:
     AidPackageFactory(slug="p", published=True)
     response = client.get(path)

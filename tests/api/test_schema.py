@@ -19,6 +19,10 @@ PATHS = {
     "/api/v1/rehabilitation-groups/{slug}/",
     "/api/v1/partnerships/",
     "/api/v1/partnerships/{slug}/",
+    "/api/v1/aid-packages/export.csv",
+    "/api/v1/projects/export.csv",
+    "/api/v1/rehabilitation-groups/export.csv",
+    "/api/v1/partnerships/export.csv",
     "/api/v1/stats/",
     "/api/v1/iati/activities.xml",
 }
@@ -46,6 +50,24 @@ def test_schema_documents_filters_with_their_values(schema: dict[str, Any]) -> N
     assert {"search", "ordering", "page", "page_size", "lang", "format"} <= set(parameters)
     assert "energy" in parameters["sector"]["schema"]["enum"]
     assert sorted(parameters["lang"]["schema"]["enum"]) == ["az", "en", "uk"]
+
+
+def test_schema_documents_an_export_with_its_lists_filters_and_no_pages(
+    schema: dict[str, Any],
+) -> None:
+    operation = schema["paths"]["/api/v1/aid-packages/export.csv"]["get"]
+    parameters = {p["name"]: p for p in operation["parameters"]}
+    listed = {p["name"] for p in schema["paths"]["/api/v1/aid-packages/"]["get"]["parameters"]}
+    assert set(parameters) == listed - {"page", "page_size"}
+    assert parameters["format"]["schema"]["enum"] == ["csv"]
+    assert operation["operationId"] == "aid_packages_export_csv"
+    assert operation["description"].startswith("The whole list as one CSV file")
+    assert "Published aid packages" in operation["description"]
+    responses = operation["responses"]
+    assert set(responses["200"]["content"]) == {"text/csv"}
+    assert {"ETag", "Content-Disposition"} <= set(responses["200"]["headers"])
+    assert set(responses["400"]["content"]) == {"application/json"}
+    assert {"304", "401", "429"} <= set(responses)
 
 
 def test_schema_uses_viewset_docstrings(schema: dict[str, Any]) -> None:

@@ -53,6 +53,7 @@ def statuses(client: Client, count: int, path: str = STATS, **kwargs: Any) -> li
         "/api/v1/projects/",
         "/api/v1/rehabilitation-groups/",
         "/api/v1/partnerships/",
+        "/api/v1/aid-packages/export.csv",
         STATS,
         "/api/v1/iati/activities.xml",
         "/api/v1/schema/",
