@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from aid.models import AidPackage
-from bench.endpoints import IATI_LABEL, Endpoint, Group
+from bench.endpoints import CSV_EXPORT_LABEL, IATI_LABEL, Endpoint, Group
 from editorial.views import PublishedListView
 from people.models import RehabilitationGroup, SisterCityPartnership
 from projects.models import ReconstructionProject
@@ -140,9 +140,10 @@ def bench_endpoints() -> list[Endpoint]:
 
 
 def export_endpoints() -> Iterator[Endpoint]:
-    """The IATI file, and the first CSV page of the largest list at the largest page size (the
-    CSV is paginated: `csv_export_pages` walks all of it)."""
+    """The IATI file; the largest list whole as one streamed CSV file, and its first CSV page
+    at the largest page size (`csv_export_pages` walks every page)."""
     yield Endpoint(IATI_LABEL, IATI_PATH, Group.EXPORT)
+    yield Endpoint(CSV_EXPORT_LABEL, reverse(f"api:{KINDS[0].api_basename}-export"), Group.EXPORT)
     api_list = reverse(f"api:{KINDS[0].api_basename}-list")
     yield Endpoint(
         f"API {KINDS[0].key} CSV, 200 rows", f"{api_list}?format=csv&page_size=200", Group.EXPORT
@@ -150,8 +151,8 @@ def export_endpoints() -> Iterator[Endpoint]:
 
 
 def csv_export_pages(page_size: int = 200) -> list[str]:
-    """Every page of every list endpoint as CSV: the whole record, as a partner exporting it
-    all would fetch it (the API has no unpaginated CSV)."""
+    """Every page of every list endpoint as CSV: the whole record, as a partner who does not
+    use the lists' `export.csv` would fetch it."""
     paths = []
     for kind in KINDS:
         count = kind.model.objects.published().count()

@@ -138,7 +138,7 @@ def read_sequentially(server: Server, endpoint: Endpoint, *, why: str = "") -> t
 
 
 def walk_csv(server: Server, paths: list[str]) -> str:
-    """Fetch every CSV page in turn (the whole record as CSV); say how far it got."""
+    """Fetch every CSV page in turn (the whole record as paginated CSV); say how far it got."""
     started = time.monotonic()
     done, size, bad = 0, 0, 0
     for path in paths:
@@ -151,8 +151,8 @@ def walk_csv(server: Server, paths: list[str]) -> str:
     elapsed = time.monotonic() - started
     finished = "all" if done == len(paths) else f"stopped after {CSV_WALK_LIMIT_S:g} s at"
     return (
-        f"CSV export: the API's CSV is paginated (at most 200 rows a page) and there is no "
-        f"single CSV of the whole record, so the export was {finished} {done} of {len(paths)} "
+        f"CSV, every page: the paginated CSV (at most 200 rows a page), as a partner not using "
+        f"the lists' export.csv would fetch it, was walked {finished} {done} of {len(paths)} "
         f"pages of every list endpoint, one after another: {size / 1024 / 1024:.1f} MB in "
         f"{elapsed:.0f} s" + (f", {bad} not 200" if bad else "") + "."
     )

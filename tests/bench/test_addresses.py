@@ -3,11 +3,13 @@ filter value and its last page, a word the search finds; and each of them answer
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from aid.models import AidPackage, Sector
 from bench import addresses
-from bench.endpoints import IATI_LABEL, Group
+from bench.endpoints import CSV_EXPORT_LABEL, IATI_LABEL, STREAMED_EXPORTS, Group
 from bench.queries import count_queries
 from tests.factories import (
     AidPackageFactory,
@@ -44,6 +46,20 @@ def test_bench_endpoints_cover_every_kind_of_page_and_api(record: None) -> None:
     assert paths["feed"] == "/en/feed/"
     assert paths["API stats"] == "/api/v1/stats/"
     assert paths[IATI_LABEL] == "/api/v1/iati/activities.xml"
+    assert paths[CSV_EXPORT_LABEL] == "/api/v1/aid-packages/export.csv"
+
+
+def test_the_csv_export_row_reads_every_published_package(record: None, client: Any) -> None:
+    response = client.get(by_label()[CSV_EXPORT_LABEL])
+    assert response.streaming
+    lines = b"".join(response.streaming_content).splitlines()
+    assert len(lines) == 1 + AidPackage.objects.published().count() == 29
+
+
+def test_the_exports_counted_on_the_small_database_only_are_rows(record: None) -> None:
+    """A label the runner skips at full scale that names no row would skip nothing."""
+    exports = {e.label for e in addresses.bench_endpoints() if e.group is Group.EXPORT}
+    assert set(STREAMED_EXPORTS) <= exports
 
 
 def test_details_are_published_items(record: None) -> None:
@@ -69,6 +85,7 @@ def test_every_endpoint_answers_200_and_its_queries_are_counted(record: None) ->
     assert {label: count.status for label, count in counts.items() if count.status != 200} == {}
     assert all(count.cold > 0 for count in counts.values())
     assert counts[IATI_LABEL].warm is None  # exports are asked once
+    assert counts[CSV_EXPORT_LABEL].warm is None
 
 
 def test_loadtest_mixes_three_languages_and_the_api(record: None) -> None:
