@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import cached_property
 from pathlib import PurePosixPath
 from typing import Any, ClassVar
 
@@ -667,7 +668,13 @@ class PhotoSerializer(serializers.ModelSerializer):
     @extend_schema_field(RenditionSerializer(many=True))
     def get_renditions(self, photo: Photo) -> list[dict[str, Any]]:
         # Renditions of a replaced original linger until `manage.py renditions` clears them.
-        return RenditionSerializer(current_renditions(photo), many=True, context=self.context).data
+        return [self._rendition.to_representation(r) for r in current_renditions(photo)]
+
+    @cached_property
+    def _rendition(self) -> RenditionSerializer:
+        # One for every photo of a list: making a serializer's fields costs more than using
+        # them, and a whole list's CSV (editorial/api_csv.py) has thousands of photos.
+        return RenditionSerializer(context=self.context)
 
 
 class PublishableSerializer(serializers.ModelSerializer):
