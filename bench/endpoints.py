@@ -9,9 +9,9 @@ from typing import Any
 
 IATI_LABEL = "IATI export (all activities)"
 CSV_EXPORT_LABEL = "CSV export (all aid packages)"
-# Streamed exports: their queries grow with the rows by design (one per chunk of 500 rows and
-# per related table) and reading them whole takes long at full scale, so the runner counts
-# their queries on the small database only.
+# Streamed exports: their queries grow with the rows by design (one per chunk of rows and per
+# related table) and reading them whole takes long at full scale, so the runner counts their
+# queries on the small database only.
 STREAMED_EXPORTS = (IATI_LABEL, CSV_EXPORT_LABEL)
 
 

@@ -175,8 +175,8 @@ def run_bench(args: argparse.Namespace) -> int:
     plan = probe(env, "endpoints")
     endpoints = endpoints_from_json(plan["endpoints"])
     say("counting queries")
-    # The streamed exports' queries grow with their rows by design (a query per chunk of 500
-    # rows and per related table), and reading them whole takes long at full scale: counted on
+    # The streamed exports' queries grow with their rows by design (a query per chunk of rows
+    # and per related table), and reading them whole takes long at full scale: counted on
     # the small database only, to keep the run within its budget.
     counts = probe(env, "queries", skip=STREAMED_EXPORTS if small else ())
     config = gunicorn_settings(env)
@@ -244,7 +244,7 @@ def run_bench(args: argparse.Namespace) -> int:
         runtime_s=time.monotonic() - started,
         notes=[
             f"{label}: queries counted on the small database only (they grow with the rows by "
-            "design, one per chunk of 500 and per related table)."
+            "design, one per chunk of rows and per related table)."
             for label in STREAMED_EXPORTS
         ]
         if small

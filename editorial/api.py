@@ -56,6 +56,10 @@ from editorial.streaming import in_chunks, last_change, state_text, weak_etag
 API_PREFIX = "/api/"
 # The viewset action of a list's CSV export, routed by config/api.py.
 EXPORT = "export"
+# Rows per chunk of an export. Fewer than the IATI file's: each row comes with about twenty
+# objects (its photos and their renditions, items, sources, organisations): exporting 16,000
+# seeded aid packages, a process stayed 40 MB above its resting size with 500, 24 with 250.
+EXPORT_CHUNK_SIZE = 250
 EXPORT_CONTENT_TYPE = f"{CSVRenderer.media_type}; charset={CSVRenderer.charset}"
 # Query parameters every endpoint understands besides its filters.
 COMMON_PARAMETERS = frozenset({"format", "lang"})
@@ -270,7 +274,7 @@ class PartnerReadOnlyViewSet(PartnerApiMixin, ReadOnlyModelViewSet):
         etag = export_etag(request, queryset.model, columns)
         body = stream_csv(
             columns,
-            in_chunks(queryset),
+            in_chunks(queryset, EXPORT_CHUNK_SIZE),
             serializer.to_representation,
             language=translation.get_language(),
         )

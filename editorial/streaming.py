@@ -20,19 +20,20 @@ from django.utils import timezone
 from editorial.publishing import Publishable, Status
 from editorial.revisions import Revision, Transition
 
-# Rows read per query (and per prefetch of their children) while streaming. Read at each call,
-# so a test may set a smaller one.
+# Rows read per query (and per prefetch of their children) while streaming, unless the caller
+# says otherwise. Read at each call, so a test may set a smaller one.
 CHUNK_SIZE = 500
 
 
-def in_chunks(queryset: QuerySet) -> Iterator[list[Model]]:
-    """The queryset's rows, `CHUNK_SIZE` at a time, each chunk with its prefetched children:
-    one query per prefetched relation per chunk, the rows themselves from one cursor.
+def in_chunks(queryset: QuerySet, size: int | None = None) -> Iterator[list[Model]]:
+    """The queryset's rows, `size` (else `CHUNK_SIZE`) at a time, each chunk with its
+    prefetched children: one query per prefetched relation per chunk, the rows themselves from
+    one cursor.
 
     A chunk's rows are let go once the caller has taken the next one, so memory holds one
     chunk, however many rows there are.
     """
-    size = CHUNK_SIZE
+    size = size or CHUNK_SIZE
     rows = queryset.iterator(chunk_size=size)
     while chunk := list(islice(rows, size)):
         yield chunk
