@@ -34,11 +34,21 @@ def in_chunks(queryset: QuerySet, size: int | None = None) -> Iterator[list[Mode
     chunk, however many rows there are.
     """
     size = size or CHUNK_SIZE
-    rows = queryset.iterator(chunk_size=size)
+    rows = queryset.prefetch_related(None).iterator(chunk_size=size)
     while chunk := list(islice(rows, size)):
+        _prefetch(queryset, chunk)
         yield chunk
         for record in chunk:
             _release(record)
+
+
+def _prefetch(queryset: QuerySet, rows: list[Model]) -> None:
+    # As the queryset prefetches for its own rows (a page of a list), not as `.iterator()`
+    # would: a queryset class that fetches several relations in one query does so for every
+    # chunk too, where `.iterator()` would fall back on a query per relation, or per row.
+    chunk = queryset._chain()
+    chunk._result_cache = rows
+    chunk._prefetch_related_objects()
 
 
 def _release(record: Model) -> None:

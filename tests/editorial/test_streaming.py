@@ -60,3 +60,22 @@ def test_a_chunk_is_let_go_when_the_next_is_taken(
     next(chunks)
     assert not [p for p in first if "_prefetched_objects_cache" in p.__dict__]
     assert not [p for p in photos if "_prefetched_objects_cache" in p.__dict__]
+
+
+def test_each_chunk_is_prefetched_as_the_queryset_prefetches_its_rows(
+    packages: list[Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A queryset class with its own way of prefetching (several relations in one query) keeps
+    it for every chunk: `.iterator()` alone would prefetch relation by relation instead."""
+    monkeypatch.setattr(streaming, "CHUNK_SIZE", 2)
+    queryset = rows()
+    prefetched: list[int] = []
+
+    class OwnPrefetching(type(queryset)):
+        def _prefetch_related_objects(self) -> None:
+            prefetched.append(len(self._result_cache))
+            super()._prefetch_related_objects()
+
+    queryset.__class__ = OwnPrefetching
+    chunks = [len(chunk) for chunk in streaming.in_chunks(queryset)]
+    assert prefetched == chunks == [2, 2, 1]
