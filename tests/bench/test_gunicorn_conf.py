@@ -57,3 +57,17 @@ def test_default_workers_never_exceed_what_memory_holds(monkeypatch: pytest.Monk
     monkeypatch.setattr("os.sysconf", lambda name: {"SC_PAGE_SIZE": 4096}.get(name, 75 * 1024))
     # 300 MB of memory: half of it holds one worker at 150 MB.
     assert config["default_workers"]() == 1
+
+
+def test_the_arbiter_freezes_what_it_loaded_before_each_fork(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import gc
+
+    hook = settings(monkeypatch)["pre_fork"]
+    assert gc.get_freeze_count() == 0
+    try:
+        hook(server=None, worker=None)
+        assert gc.get_freeze_count() > 10_000  # Django and the apps, loaded by this process
+    finally:
+        gc.unfreeze()
