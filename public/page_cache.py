@@ -56,11 +56,10 @@ def _outside_public_site(path: str) -> bool:
 
 
 def _may_use_cache(request: HttpRequest) -> bool:
+    """For a GET or HEAD of the public site (the caller has checked)."""
     return (
         content_version.caching_enabled()
-        and request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and not _outside_public_site(request.path)
         and request.path != _healthz()
     )
 
@@ -93,8 +92,9 @@ class PublicPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.method in ("GET", "HEAD") and not _outside_public_site(request.path):
-            drop_tracking_parameters(request)
+        if request.method not in ("GET", "HEAD") or _outside_public_site(request.path):
+            return self.get_response(request)
+        drop_tracking_parameters(request)
         if not _may_use_cache(request):
             return self.get_response(request)
 
