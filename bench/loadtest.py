@@ -14,7 +14,7 @@ from bench import wrk
 from bench.environment import HOST, Target
 from bench.fetch import fetch
 from bench.progress import say
-from bench.server import gunicorn
+from bench.server import gunicorn, gunicorn_settings
 
 
 def run_loadtest(
@@ -28,8 +28,10 @@ def run_loadtest(
     path_file.write_text("\n".join(paths) + "\n")
     log = target.var_dir / "gunicorn.log"
     access_log = Path(env["GUNICORN_ACCESS_LOG"])
+    python = Path(sys.executable)
+    workers = int(gunicorn_settings(python=python, env=env)["workers"])
     with gunicorn(
-        python=Path(sys.executable), env=env, host=HOST, port=args.port, log=log
+        python=python, env=env, host=HOST, port=args.port, log=log, workers=workers
     ) as server:
         say(f"checking and warming the {len(paths)} addresses once each")
         for path in paths:

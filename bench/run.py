@@ -40,7 +40,7 @@ from bench.environment import (
 from bench.measure import measure, measure_exports, weigh_home
 from bench.progress import say
 from bench.results import BenchResult, Row, Scale
-from bench.server import gunicorn
+from bench.server import gunicorn, gunicorn_settings
 
 # What the fresh workers serve before the exports: cheap, cached answers of every kind.
 WARM_GROUPS = (Group.HOME, Group.LIST, Group.DETAIL, Group.API)
@@ -120,27 +120,6 @@ def probe(env: Mapping[str, str], question: str, *, skip: tuple[str, ...] = ()) 
     return json.loads(completed.stdout)
 
 
-def gunicorn_settings(env: Mapping[str, str]) -> dict[str, str]:
-    """gunicorn's own reading of gunicorn.conf.py under `env` (workers, threads...)."""
-    completed = subprocess.run(
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "--config=gunicorn.conf.py",
-            "--print-config",
-        ],
-        cwd=ROOT,
-        env=dict(env),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    found = {}
-    for line in completed.stdout.splitlines():
-        name, _, value = line.partition("=")
-        found[name.strip()] = value.strip()
-    return found
-
-
 def prepare(args: argparse.Namespace) -> tuple[Target, dict[str, str]]:
     """The database seeded and migrated, static files collected; the server's environment."""
     target = Target(args.database_url, args.redis_url)
@@ -179,12 +158,13 @@ def run_bench(args: argparse.Namespace) -> int:
     # and per related table), and reading them whole takes long at full scale: counted on
     # the small database only, to keep the run within its budget.
     counts = probe(env, "queries", skip=STREAMED_EXPORTS if small else ())
-    config = gunicorn_settings(env)
+    config = gunicorn_settings(python=Path(sys.executable), env=env)
 
     log = target.var_dir / "gunicorn.log"
     say(f"starting gunicorn on {HOST}:{args.port}")
+    workers = int(config.get("workers", "0"))
     with gunicorn(
-        python=Path(sys.executable), env=env, host=HOST, port=args.port, log=log
+        python=Path(sys.executable), env=env, host=HOST, port=args.port, log=log, workers=workers
     ) as server:
         sampler = memory.Sampler(server.arbiter)
         sampler.start()
@@ -208,7 +188,7 @@ def run_bench(args: argparse.Namespace) -> int:
     # requests could stream into it without growing, hiding what an export costs.
     say("restarting gunicorn for the exports")
     with gunicorn(
-        python=Path(sys.executable), env=env, host=HOST, port=args.port, log=log
+        python=Path(sys.executable), env=env, host=HOST, port=args.port, log=log, workers=workers
     ) as server:
         exports = [endpoint for endpoint in endpoints if endpoint.group is Group.EXPORT]
         warm_paths = target.var_dir / "warm-paths.txt"
@@ -230,7 +210,7 @@ def run_bench(args: argparse.Namespace) -> int:
         machine=machine.describe(
             database_url=target.database_url,
             redis_url=target.redis_url,
-            workers=int(config.get("workers", "0")),
+            workers=workers,
             threads=int(config.get("threads", "0")),
         ),
         records=plan["records"],

@@ -84,12 +84,43 @@ def _answers(host: str, port: int) -> bool:
         connection.close()
 
 
+def gunicorn_settings(*, python: Path, env: Mapping[str, str]) -> dict[str, str]:
+    """gunicorn's own reading of gunicorn.conf.py under `env` (workers, threads...)."""
+    completed = subprocess.run(
+        [
+            str(python.parent / "gunicorn"),
+            "--config=gunicorn.conf.py",
+            "--print-config",
+        ],
+        cwd=ROOT,
+        env=dict(env),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found = {}
+    for line in completed.stdout.splitlines():
+        name, _, value = line.partition("=")
+        found[name.strip()] = value.strip()
+    return found
+
+
 @contextmanager
 def gunicorn(
-    *, python: Path, env: Mapping[str, str], host: str, port: int, log: Path, wait_s: float = 90
+    *,
+    python: Path,
+    env: Mapping[str, str],
+    host: str,
+    port: int,
+    log: Path,
+    workers: int,
+    wait_s: float = 90,
 ) -> Iterator[Server]:
-    """Start gunicorn, wait until every worker is up and /healthz answers 200, and stop it
-    (SIGTERM, then SIGKILL after its graceful timeout) when the block ends."""
+    """Start gunicorn, wait until all its `workers` are up and /healthz answers 200, and stop
+    it (SIGTERM, then SIGKILL after its graceful timeout) when the block ends.
+
+    /healthz answers as soon as one worker is up: the first rows would otherwise be measured
+    on fewer workers, with the others forking beside them."""
     if _answers(host, port):
         raise ServerError(f"Something already answers on {host}:{port}: pick another --port.")
     log.parent.mkdir(parents=True, exist_ok=True)
@@ -103,18 +134,19 @@ def gunicorn(
             command, cwd=ROOT, env=dict(env), stdout=output, stderr=subprocess.STDOUT
         )
     try:
-        expected = int(env.get("WEB_CONCURRENCY", "0")) or None
         deadline = time.monotonic() + wait_s
         while True:
             if process.poll() is not None:
                 raise ServerError(f"gunicorn exited with {process.returncode}; see {log}")
             ready = _answers(host, port)
             count = len(children(process.pid))
-            if ready and (expected is None or count >= expected):
+            if ready and count >= workers:
                 break
             if time.monotonic() > deadline:
                 raise ServerError(
-                    f"gunicorn did not answer {READY_PATH} in {wait_s:g} s; see {log}"
+                    f"gunicorn had {count} of {workers} workers up and "
+                    f"{'answered' if ready else 'did not answer'} {READY_PATH} "
+                    f"after {wait_s:g} s; see {log}"
                 )
             time.sleep(0.25)
         yield Server(host=host, port=port, arbiter=process.pid)

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import os
+import socket
+import sys
+from pathlib import Path
 
-from bench.server import Server
+import pytest
+
+from bench.server import Server, ServerError, gunicorn
 
 
 def idle_server() -> Server:
@@ -20,3 +25,80 @@ def test_a_busy_database_keeps_it_waiting_until_the_limit() -> None:
     waited = idle_server().wait_until_idle(limit_s=0.3, database_busy=lambda: True, interval_s=0.05)
     assert waited is not None
     assert waited >= 0.3
+
+
+# Answers /healthz at once, as gunicorn does once its first worker is up, and starts its
+# three "workers" (sleeping children) one by one.
+FAKE_GUNICORN = """#!{python}
+import http.server, signal, subprocess, sys, threading, time
+
+bind = next(arg.split("=", 1)[1] for arg in sys.argv if arg.startswith("--bind="))
+host, port = bind.rsplit(":", 1)
+
+
+class Healthy(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+workers = []
+signal.signal(signal.SIGTERM, lambda *_: [w.kill() for w in workers] and sys.exit(0))
+server = http.server.HTTPServer((host, int(port)), Healthy)
+threading.Thread(target=server.serve_forever, daemon=True).start()
+for _ in range(3):
+    time.sleep(0.3)
+    workers.append(subprocess.Popen(["sleep", "60"]))
+time.sleep(60)
+"""
+
+
+@pytest.fixture
+def fake_gunicorn(tmp_path: Path) -> Path:
+    """A python whose bin/ holds the fake gunicorn: gunicorn() runs `python.parent/gunicorn`."""
+    script = tmp_path / "bin" / "gunicorn"
+    script.parent.mkdir()
+    script.write_text(FAKE_GUNICORN.format(python=sys.executable))
+    script.chmod(0o755)
+    return script.parent / "python"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_the_server_is_handed_over_once_all_its_workers_are_up(
+    fake_gunicorn: Path, tmp_path: Path
+) -> None:
+    with gunicorn(
+        python=fake_gunicorn,
+        env=os.environ,
+        host="127.0.0.1",
+        port=free_port(),
+        log=tmp_path / "log",
+        workers=3,
+    ) as server:
+        assert len(server.workers()) == 3
+
+
+def test_a_server_that_never_starts_all_its_workers_is_an_error(
+    fake_gunicorn: Path, tmp_path: Path
+) -> None:
+    with (
+        pytest.raises(ServerError, match="had 3 of 4 workers up and answered /healthz"),
+        gunicorn(
+            python=fake_gunicorn,
+            env=os.environ,
+            host="127.0.0.1",
+            port=free_port(),
+            log=tmp_path / "log",
+            workers=4,
+            wait_s=2,
+        ),
+    ):
+        pass
