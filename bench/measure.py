@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -40,60 +41,101 @@ def problems(result: wrk.WrkResult) -> str:
     return ", ".join(found)
 
 
-def drive(server: Server, endpoint: Endpoint, args: argparse.Namespace) -> wrk.WrkResult:
-    """Warm the address up, then measure it: both with the same connections."""
-
-    def run(seconds: int) -> wrk.WrkResult:
-        return wrk.run(
-            wrk.command(
-                server.base_url + endpoint.path,
-                script=wrk.MEASURE_SCRIPT,
-                connections=args.connections,
-                duration_s=seconds,
-                threads=2,
-                timeout_s=10,
-                headers=wrk.DEFAULT_HEADERS,
-            )
+def _wrk(
+    server: Server, endpoint: Endpoint, args: argparse.Namespace, seconds: int
+) -> wrk.WrkResult:
+    return wrk.run(
+        wrk.command(
+            server.base_url + endpoint.path,
+            script=wrk.MEASURE_SCRIPT,
+            connections=args.connections,
+            duration_s=seconds,
+            threads=2,
+            timeout_s=10,
+            headers=wrk.DEFAULT_HEADERS,
         )
-
-    run(args.warmup)
-    return run(args.duration)
+    )
 
 
-def measure(
+def measure_rows(
     server: Server,
-    endpoint: Endpoint,
+    endpoints: list[Endpoint],
     args: argparse.Namespace,
     *,
     database_busy: Callable[[], bool],
-) -> Row:
-    """An endpoint's row: its first request, then wrk; then wait for the server to be idle.
+) -> list[Row]:
+    """Every endpoint's row, measured in `args.rounds` rounds over all of them in turn.
 
-    An address whose second request is still slow is not served from a cache, and wrk's
-    connections would only pile renders up past their timeout, slowing every later row:
-    it is read one request at a time instead, and its row says so."""
-    first_ms = first_request(server, endpoint)
-    again = fetch(server.base_url + endpoint.path, headers=wrk.DEFAULT_HEADERS)
-    if again.seconds > SLOW_S:
-        row, _ = read_sequentially(
-            server, endpoint, why=f"2nd request {again.seconds:.1f} s, not under load: "
+    On a small machine shared with PostgreSQL, Redis and the kernel's own work, a few seconds
+    of something else can halve one run's requests/s; in rounds, such a spell falls on one
+    round of a row, not on the row. The first round also takes each address's first request
+    and its warm-up. An address whose second request is still slow is not served from a
+    cache, and wrk's connections would only pile renders up past their timeout, slowing every
+    later row: it is read one request at a time instead, once, and its row says so."""
+    runs: dict[str, list[wrk.WrkResult]] = {endpoint.label: [] for endpoint in endpoints}
+    first_ms: dict[str, float] = {}
+    sequential: dict[str, Row] = {}
+    waits: dict[str, list[str]] = {endpoint.label: [] for endpoint in endpoints}
+    for number in range(1, args.rounds + 1):
+        for endpoint in endpoints:
+            if endpoint.label in sequential:
+                continue
+            say(f"round {number} of {args.rounds}, {endpoint.label}: {endpoint.path}")
+            if number == 1:
+                first_ms[endpoint.label] = first_request(server, endpoint)
+                again = fetch(server.base_url + endpoint.path, headers=wrk.DEFAULT_HEADERS)
+                if again.seconds > SLOW_S:
+                    row, _ = read_sequentially(
+                        server, endpoint, why=f"2nd request {again.seconds:.1f} s, not under load: "
+                    )
+                    sequential[endpoint.label] = replace(row, first_ms=first_ms[endpoint.label])
+                    continue
+                _wrk(server, endpoint, args, args.warmup)
+            runs[endpoint.label].append(_wrk(server, endpoint, args, args.duration))
+            busy = server.wait_until_idle(limit_s=DRAIN_LIMIT_S, database_busy=database_busy)
+            if busy is not None:
+                waits[endpoint.label].append(
+                    f"workers still busy {busy:.0f} s after round {number}"
+                )
+    return [
+        sequential.get(endpoint.label)
+        or combine(
+            endpoint,
+            runs[endpoint.label],
+            first_ms=first_ms[endpoint.label],
+            waits=waits[endpoint.label],
         )
-        return replace(row, first_ms=first_ms)
-    measured = drive(server, endpoint, args)
-    found = [problems(measured)]
-    busy = server.wait_until_idle(limit_s=DRAIN_LIMIT_S, database_busy=database_busy)
-    if busy is not None:
-        found.append(f"workers still busy {busy:.0f} s after the run")
+        for endpoint in endpoints
+    ]
+
+
+def combine(
+    endpoint: Endpoint, runs: list[wrk.WrkResult], *, first_ms: float, waits: list[str]
+) -> Row:
+    """An endpoint's row from its rounds: the median round's requests/s and p50, and the
+    worst round's p99, so that no spell of slowness is averaged away from the tail."""
+    requests = sum(run.requests for run in runs)
+    statuses: Counter[int] = Counter()
+    errors: Counter[str] = Counter()
+    for run in runs:
+        statuses.update(run.statuses)
+        errors.update(run.socket_errors)
+    every_round = replace(
+        runs[0], requests=requests, statuses=dict(statuses), socket_errors=dict(errors)
+    )
     return Row(
         label=endpoint.label,
         path=endpoint.path,
         group=endpoint.group,
-        requests_per_s=measured.requests_per_s,
-        p50_ms=measured.p50_ms,
-        p99_ms=measured.p99_ms,
-        bytes_per_response=measured.bytes_per_request,
+        requests_per_s=statistics.median(run.requests_per_s for run in runs),
+        p50_ms=statistics.median(run.p50_ms for run in runs),
+        p99_ms=max(run.p99_ms for run in runs),
+        bytes_per_response=round(sum(run.bytes_total for run in runs) / requests)
+        if requests
+        else 0,
         first_ms=first_ms,
-        problems=", ".join(problem for problem in found if problem),
+        rounds_per_s=tuple(run.requests_per_s for run in runs),
+        problems=", ".join(problem for problem in (problems(every_round), *waits) if problem),
     )
 
 

@@ -25,6 +25,8 @@ class Row:
     # The first request to the server, before anything was cached: what a reader meets after
     # a publish (the cache is versioned) or once its entry expires.
     first_ms: float | None = None
+    # Each round's requests/s under wrk, in the order measured (the row gives their median).
+    rounds_per_s: tuple[float, ...] = ()
     # How it was driven: "wrk" (connections, duration) or a few sequential fetches.
     method: str = "wrk"
     queries_cold: int | None = None
@@ -49,7 +51,7 @@ class Scale:
 class BenchResult:
     rows: list[Row]
     connections: int
-    duration_s: float
+    duration_s: float  # of each round
     machine: dict[str, str]
     records: dict[str, dict[str, int]]
     home: PageWeight
@@ -61,6 +63,7 @@ class BenchResult:
     worker_rss_after_exports: list[int]  # fresh workers, after the exports
     worker_peak_rss: int
     runtime_s: float
+    rounds: int = 1
     small: Scale | None = None
     large: Scale | None = None
     notes: list[str] = field(default_factory=list)

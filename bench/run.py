@@ -37,7 +37,7 @@ from bench.environment import (
     server_env,
     with_database,
 )
-from bench.measure import measure, measure_exports, weigh_home
+from bench.measure import measure_exports, measure_rows, weigh_home
 from bench.progress import say
 from bench.results import BenchResult, Row, Scale
 from bench.server import gunicorn, gunicorn_settings
@@ -73,8 +73,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     shared.add_argument("--port", type=int, default=8020, help="Loopback port for gunicorn.")
     bench = commands.add_parser("bench", parents=[shared], help="The table (make bench).")
     bench.add_argument("--connections", type=int, default=8)
-    bench.add_argument("--duration", type=int, default=5, help="Seconds per endpoint.")
-    bench.add_argument("--warmup", type=int, default=2, help="Seconds of warm-up before each.")
+    bench.add_argument(
+        "--rounds", type=int, default=3, help="Times every endpoint is measured, in turn."
+    )
+    bench.add_argument(
+        "--duration", type=int, default=3, help="Seconds per endpoint in each round."
+    )
+    bench.add_argument(
+        "--warmup", type=int, default=2, help="Seconds of warm-up before an endpoint's first round."
+    )
     bench.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md")
     bench.add_argument(
         "--no-small",
@@ -95,8 +102,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="Leave out the addresses containing TEXT (repeatable), e.g. --exclude sitemap.",
     )
     args = parser.parse_args(argv)
-    if args.connections < 1 or args.duration < 1 or getattr(args, "warmup", 1) < 1:
-        parser.error("--connections, --duration and --warmup must be at least 1")
+    if (
+        min(args.connections, args.duration, getattr(args, "warmup", 1), getattr(args, "rounds", 1))
+        < 1
+    ):
+        parser.error("--connections, --duration, --warmup and --rounds must be at least 1")
     return args
 
 
@@ -172,14 +182,14 @@ def run_bench(args: argparse.Namespace) -> int:
         home = weigh_home(server, endpoints[0].path)
         static_name = static_ceiling.pick(target.static_root, near_bytes=home.html)
         ceiling = Endpoint("static file (ceiling)", f"/static/{static_name}", Group.STATIC)
-        rows: list[Row] = []
-        # The ceiling first, on an idle server, before any row can leave work behind.
-        for endpoint in [ceiling, *endpoints]:
-            if endpoint.group is not Group.EXPORT:
-                say(f"{endpoint.label}: {endpoint.path}")
-                rows.append(
-                    measure(server, endpoint, args, database_busy=lambda: database.busy(target))
-                )
+        # The ceiling first in every round, on an idle server, before any row can leave work
+        # behind.
+        rows: list[Row] = measure_rows(
+            server,
+            [ceiling, *(e for e in endpoints if e.group is not Group.EXPORT)],
+            args,
+            database_busy=lambda: database.busy(target),
+        )
         rss_after = [usage.rss for usage in memory.snapshot(server.arbiter).values()]
         sampler.stop()
         peak_rss = sampler.peak_rss
@@ -207,6 +217,7 @@ def run_bench(args: argparse.Namespace) -> int:
         rows=rows,
         connections=args.connections,
         duration_s=args.duration,
+        rounds=args.rounds,
         machine=machine.describe(
             database_url=target.database_url,
             redis_url=target.redis_url,

@@ -23,12 +23,24 @@ def test_table_has_a_row_per_endpoint_with_its_ratio_to_the_static_ceiling() -> 
 
 def test_table_shows_latency_size_and_both_query_counts() -> None:
     cells = table_row(report.table(result()), "home")
-    assert cells[4:10] == ["4.0", "30.0", "–", "4.0", "5", "0"]
+    assert cells[5:11] == ["4.0", "30.0", "–", "4.0", "5", "0"]
+
+
+def test_table_shows_each_rounds_requests_per_second() -> None:
+    text = report.table(result(row("home", Group.HOME, rounds_per_s=(1490.4, 1500.0, 812.0))))
+    assert table_row(text, "home")[2:5] == ["1,500", "0.75", "1,490 / 1,500 / 812"]
+    assert table_row(text, "IATI")[4] == "–"
+
+
+def test_conditions_say_how_the_rounds_make_a_row() -> None:
+    text = report.document(result(rounds=3, duration_s=3), [], when=dt.datetime(2026, 1, 1))
+    assert "for 3 s in each of 3 rounds, every row in" in text
+    assert "the median round's, **p99** the worst" in text
 
 
 def test_table_shows_the_small_databases_counts_when_measured() -> None:
-    assert table_row(report.table(scaled(result(), small_cold=4)), "home")[10] == "4 / 0"
-    assert table_row(report.table(result()), "home")[10] == "–"
+    assert table_row(report.table(scaled(result(), small_cold=4)), "home")[11] == "4 / 0"
+    assert table_row(report.table(result()), "home")[11] == "–"
 
 
 def test_table_marks_a_rows_problems_and_how_an_export_was_read() -> None:

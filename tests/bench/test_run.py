@@ -25,7 +25,7 @@ def wrk_result(statuses: dict[int, int], **errors: int) -> wrk.WrkResult:
 
 def test_bench_defaults_are_the_issues_conditions() -> None:
     args = run.parse_args(["bench"])
-    assert (args.connections, args.duration, args.seed) == (8, 5, "bulk")
+    assert (args.connections, args.rounds, args.duration, args.seed) == (8, 3, 3, "bulk")
     assert args.database_url.endswith("/korpu_bench")
     assert args.redis_url == "redis://127.0.0.1:6379/5"
 
@@ -37,7 +37,12 @@ def test_loadtest_defaults_are_fifty_connections_for_thirty_seconds() -> None:
 
 @pytest.mark.parametrize(
     "argv",
-    [["bench", "--duration", "0"], ["loadtest", "--connections", "0"], ["bench", "--seed", "x"]],
+    [
+        ["bench", "--duration", "0"],
+        ["bench", "--rounds", "0"],
+        ["loadtest", "--connections", "0"],
+        ["bench", "--seed", "x"],
+    ],
 )
 def test_bad_arguments_are_refused(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_:
