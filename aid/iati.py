@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 
 from django.db.models import QuerySet
-from django.utils import translation
 from modeltranslation.settings import AVAILABLE_LANGUAGES
 
-from aid.models import AidItem, AidPackage, DeliveryStatus, ItemKind, ItemUnit
+from aid.models import AidItem, AidPackage, DeliveryStatus
 from editorial.iati import (
     Activity,
     ActivityDate,
@@ -84,22 +82,9 @@ def _transactions(package: AidPackage) -> list[Transaction]:
     return transactions
 
 
-@functools.cache
-def _labels(lang: str) -> tuple[dict[str, str], dict[str, str]]:
-    """Item kinds and units in `lang`, looked up once: `get_kind_display()` translates every
-    choice on every call, which was most of the file's time."""
-    with translation.override(lang):
-        kinds = {value: str(label) for value, label in ItemKind.choices}
-        units = {value: str(label) for value, label in ItemUnit.choices}
-    return kinds, units
-
-
 def _item_line(item: AidItem, lang: str) -> str:
     # The description without falling back to English, so a Ukrainian line stays Ukrainian.
-    kinds, units = _labels(lang)
-    text = kinds.get(item.kind, item.kind)
-    if item.quantity is not None:
-        text = f"{text}: {item.quantity.normalize():f} {units.get(item.unit, item.unit)}"
+    text = item.label(lang)
     detail = getattr(item, f"description_{lang}", "")
     return f"{text} ({detail})" if detail else text
 

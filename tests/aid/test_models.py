@@ -13,6 +13,7 @@ from typing import Any
 import factory
 import pytest
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from aid.models import DAC_CODES, AidItem, AidPackage, DeliveryStatus, ReportedFigure, Sector
 from tests.factories import (
@@ -175,3 +176,17 @@ def test_reported_figure_zero_value_saves() -> None:
     figure = ReportedFigureFactory(value=Decimal("0"))
     figure.refresh_from_db()
     assert figure.value == 0
+
+
+def test_item_label_is_in_the_language_asked_for_or_the_active_one() -> None:
+    item = AidItem(kind="generator", quantity=Decimal("10.00"), unit="pieces")
+    with translation.override("uk"):
+        assert str(item) == "Генератор: 10 шт."
+        assert item.label("en") == "Generator: 10 pieces"
+    assert AidItem(kind="generator", quantity=None).label("en") == "Generator"
+
+
+def test_item_label_shows_a_value_outside_the_choices_as_stored() -> None:
+    assert AidItem(kind="hovercraft", quantity=Decimal(2), unit="crate").label("en") == (
+        "hovercraft: 2 crate"
+    )
