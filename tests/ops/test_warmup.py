@@ -6,13 +6,18 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
 from django.conf import settings
+from django.template import TemplateSyntaxError, engines
+from django.test import override_settings
 from django.urls import URLResolver, clear_url_caches, resolve, reverse
 from django.utils import translation
 
 from config import warmup
+from editorial import maps
 
 # A name in every namespace, as pages, the page cache and the API reverse them.
 NAMES = (
@@ -83,3 +88,49 @@ def test_importing_the_application_runs_it(monkeypatch: pytest.MonkeyPatch, modu
     monkeypatch.delitem(sys.modules, module, raising=False)
     importlib.import_module(module)
     assert calls == [None]
+
+
+def cached_templates() -> dict[str, Any]:
+    loader = engines["django"].engine.template_loaders[0]
+    return loader.get_template_cache
+
+
+def test_it_compiles_our_templates_and_not_the_installed_packages() -> None:
+    engines["django"].engine.template_loaders[0].reset()
+    warmup.load_what_requests_need()
+    compiled = cached_templates()
+    assert {"base.html", "public/home.html", "aid/aidpackage_list.html"} <= set(compiled)
+    assert "rest_framework/api.html" not in compiled
+
+
+def test_a_template_that_does_not_compile_stops_the_start(tmp_path: Path) -> None:
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "broken.html").write_text("{% if %}")
+    templates = [
+        {
+            "BACKEND": "django.template.backends.django.DjangoTemplates",
+            "DIRS": [tmp_path / "templates"],
+            "OPTIONS": {"loaders": ["django.template.loaders.filesystem.Loader"]},
+        }
+    ]
+    with (
+        override_settings(BASE_DIR=tmp_path, TEMPLATES=templates),
+        pytest.raises(TemplateSyntaxError),
+    ):
+        warmup.load_what_requests_need()
+
+
+def test_it_reads_the_maps_outlines() -> None:
+    maps._atlas.cache_clear()
+    warmup.load_what_requests_need()
+    assert maps._atlas.cache_info().currsize == 1
+
+
+def test_missing_outlines_do_not_stop_the_start(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    maps._atlas.cache_clear()
+    monkeypatch.setattr(maps, "atlas_path", lambda: tmp_path / "missing.json")
+    warmup.load_what_requests_need()
+    assert maps._atlas.cache_info().currsize == 0
+    maps._atlas.cache_clear()
