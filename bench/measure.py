@@ -172,10 +172,9 @@ def read_sequentially(server: Server, endpoint: Endpoint, *, why: str = "") -> t
         method=f"{why}read whole ×{len(times)}, uncompressed",
         problems=", ".join(f"{status}×{bad.count(status)}" for status in sorted(set(bad))),
     )
-    note = (
-        f"{endpoint.label}: {sizes[-1] / 1024 / 1024:.1f} MB in "
-        f"{statistics.median(times):.2f} s (median of {len(times)})."
-    )
+    median = statistics.median(times)
+    took = f"{median:.2f} s" if median >= 1 else f"{median * 1000:.0f} ms"
+    note = f"{endpoint.label}: {sizes[-1] / 1024 / 1024:.1f} MB in {took} (median of {len(times)})."
     return row, note
 
 

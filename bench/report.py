@@ -94,6 +94,14 @@ def document(result: BenchResult, verdicts: list[Verdict], *, when: dt.datetime)
         f"freed by earlier requests could not hide their growth: after them "
         f"{_megabytes(result.worker_rss_after_exports)} MB."
     )
+    if result.worker_pss_after and result.worker_pss_after_exports:
+        memory += (
+            " RSS counts in full, in every worker, the pages it still shares with the arbiter"
+            " (Django, the compiled templates, the map's outlines, read once before forking);"
+            " their proportional sizes (Pss) at the same moments were "
+            f"{_megabytes(result.worker_pss_after)} MB and "
+            f"{_megabytes(result.worker_pss_after_exports)} MB."
+        )
     home = result.home
     rounds = "round" if result.rounds == 1 else "rounds"
     notes = "\n".join(f"- {note}" for note in [*result.export_notes, *result.notes])

@@ -64,6 +64,11 @@ class BenchResult:
     worker_peak_rss: int
     runtime_s: float
     rounds: int = 1
+    # The same moments' proportional sizes: each page shared with the arbiter or a sibling
+    # counted in part, where RSS counts it whole in every worker. Empty where the kernel has
+    # no smaps_rollup.
+    worker_pss_after: list[int] = field(default_factory=list)
+    worker_pss_after_exports: list[int] = field(default_factory=list)
     small: Scale | None = None
     large: Scale | None = None
     notes: list[str] = field(default_factory=list)

@@ -190,7 +190,7 @@ def run_bench(args: argparse.Namespace) -> int:
             args,
             database_busy=lambda: database.busy(target),
         )
-        rss_after = [usage.rss for usage in memory.snapshot(server.arbiter).values()]
+        after = list(memory.snapshot(server.arbiter).values())
         sampler.stop()
         peak_rss = sampler.peak_rss
 
@@ -210,7 +210,7 @@ def run_bench(args: argparse.Namespace) -> int:
             server, exports, plan["csv_pages"], warm_paths
         )
         rows += export_rows
-        rss_after_exports = [usage.rss for usage in memory.snapshot(server.arbiter).values()]
+        after_exports = list(memory.snapshot(server.arbiter).values())
 
     rows = [_with_queries(row, counts.get(row.label), small_counts.get(row.label)) for row in rows]
     result = BenchResult(
@@ -229,8 +229,10 @@ def run_bench(args: argparse.Namespace) -> int:
         export_growth=export_growth,
         export_notes=export_notes,
         worker_rss_before=rss_before,
-        worker_rss_after=rss_after,
-        worker_rss_after_exports=rss_after_exports,
+        worker_rss_after=[usage.rss for usage in after],
+        worker_rss_after_exports=[usage.rss for usage in after_exports],
+        worker_pss_after=[usage.pss for usage in after if usage.pss is not None],
+        worker_pss_after_exports=[usage.pss for usage in after_exports if usage.pss is not None],
         worker_peak_rss=peak_rss,
         runtime_s=time.monotonic() - started,
         notes=[

@@ -108,3 +108,15 @@ def test_an_address_still_slow_on_its_second_request_is_read_once_not_loaded(
     assert measured[0].method.startswith("2nd request 2.0 s, not under load: read whole ×1")
     assert measured[0].first_ms == 2000
     assert measured[1].rounds_per_s == (1000, 1000)
+
+
+@pytest.mark.parametrize(("seconds", "said"), [(0.0041, "in 4 ms"), (26.27, "in 26.27 s")])
+def test_a_read_whole_says_its_time_in_a_unit_that_shows_it(
+    monkeypatch: pytest.MonkeyPatch, seconds: float, said: str
+) -> None:
+    fetched = Fetched(status=200, seconds=seconds, size=2 * 1024 * 1024, body=None)
+    monkeypatch.setattr(measure, "fetch", lambda url, **_: fetched)
+    monkeypatch.setattr(measure, "EXPORT_SECONDS", 0.0)
+    server = Server(host="127.0.0.1", port=1, arbiter=1)
+    _row, note = measure.read_sequentially(server, Endpoint("CSV", "/x.csv", Group.EXPORT))
+    assert note == f"CSV: 2.0 MB {said} (median of 1)."

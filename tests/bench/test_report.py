@@ -6,6 +6,7 @@ import datetime as dt
 
 from bench import report, targets
 from bench.endpoints import Group
+from bench.results import MB
 from tests.bench.results import result, row, scaled
 
 
@@ -68,3 +69,12 @@ def test_document_has_machine_conditions_table_and_a_line_per_target() -> None:
     assert "1000000/s" in text  # the raised API limits are said
     assert report.table(bench) in text
     assert text.count("- **PASS**") + text.count("- **NOT MEASURED**") == len(verdicts)
+
+
+def test_memory_gives_proportional_sizes_beside_rss_when_read() -> None:
+    when = dt.datetime(2026, 1, 1)
+    shared = result(worker_pss_after=[60 * MB, 58 * MB], worker_pss_after_exports=[70 * MB])
+    assert "(Pss) at the same moments were 60, 58 MB and 70 MB." in report.document(
+        shared, [], when=when
+    )
+    assert "(Pss)" not in report.document(result(), [], when=when)
