@@ -113,9 +113,10 @@ def worker_memory(result: BenchResult) -> Verdict:
     return Verdict(
         f"worker RSS < {WORKER_LIMIT // MB} MB after the benchmark",
         after < WORKER_LIMIT,
-        f"largest {after / MB:.0f} MB after every page and API row "
-        f"(peak meanwhile {result.worker_peak_rss / MB:.0f} MB; after the exports "
-        f"{max(result.worker_rss_after_exports, default=0) / MB:.0f} MB)",
+        f"largest {after / MB:.0f} MB: after every page and API row "
+        f"{max(result.worker_rss_after, default=0) / MB:.0f} MB (peak meanwhile "
+        f"{result.worker_peak_rss / MB:.0f} MB); after the exports "
+        f"{max(result.worker_rss_after_exports, default=0) / MB:.0f} MB",
     )
 
 

@@ -92,3 +92,13 @@ def test_a_run_of_fifteen_minutes_fails() -> None:
 
 def test_a_worker_over_150_megabytes_after_the_exports_fails() -> None:
     assert targets.worker_memory(result(worker_rss_after_exports=[160 * MB])).passed is False
+
+
+def test_worker_memory_says_which_moment_each_figure_is_from() -> None:
+    verdict = targets.worker_memory(
+        result(worker_rss_after=[110 * MB], worker_rss_after_exports=[134 * MB])
+    )
+    assert verdict.detail == (
+        "largest 134 MB: after every page and API row 110 MB (peak meanwhile 120 MB); "
+        "after the exports 134 MB"
+    )
