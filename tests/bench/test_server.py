@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import socket
 import sys
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
@@ -66,39 +67,31 @@ def fake_gunicorn(tmp_path: Path) -> Path:
     return script.parent / "python"
 
 
-def free_port() -> int:
+def start_fake(python: Path, workers: int, wait_s: float = 90) -> AbstractContextManager[Server]:
+    """gunicorn() over the fake, on a free loopback port, logging beside it."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def test_the_server_is_handed_over_once_all_its_workers_are_up(
-    fake_gunicorn: Path, tmp_path: Path
-) -> None:
-    with gunicorn(
-        python=fake_gunicorn,
+        port = probe.getsockname()[1]
+    log = python.parent / "log"
+    return gunicorn(
+        python=python,
         env=os.environ,
         host="127.0.0.1",
-        port=free_port(),
-        log=tmp_path / "log",
-        workers=3,
-    ) as server:
+        port=port,
+        log=log,
+        workers=workers,
+        wait_s=wait_s,
+    )
+
+
+def test_the_server_is_handed_over_once_all_its_workers_are_up(fake_gunicorn: Path) -> None:
+    with start_fake(fake_gunicorn, workers=3) as server:
         assert len(server.workers()) == 3
 
 
-def test_a_server_that_never_starts_all_its_workers_is_an_error(
-    fake_gunicorn: Path, tmp_path: Path
-) -> None:
+def test_a_server_that_never_starts_all_its_workers_is_an_error(fake_gunicorn: Path) -> None:
     with (
         pytest.raises(ServerError, match="had 3 of 4 workers up and answered /healthz"),
-        gunicorn(
-            python=fake_gunicorn,
-            env=os.environ,
-            host="127.0.0.1",
-            port=free_port(),
-            log=tmp_path / "log",
-            workers=4,
-            wait_s=2,
-        ),
+        start_fake(fake_gunicorn, workers=4, wait_s=2),
     ):
         pass
