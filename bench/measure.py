@@ -82,15 +82,10 @@ def measure_rows(
                 continue
             say(f"round {number} of {args.rounds}, {endpoint.label}: {endpoint.path}")
             if number == 1:
-                first_ms[endpoint.label] = first_request(server, endpoint)
-                again = fetch(server.base_url + endpoint.path, headers=wrk.DEFAULT_HEADERS)
-                if again.seconds > SLOW_S:
-                    row, _ = read_sequentially(
-                        server, endpoint, why=f"2nd request {again.seconds:.1f} s, not under load: "
-                    )
-                    sequential[endpoint.label] = replace(row, first_ms=first_ms[endpoint.label])
+                first_ms[endpoint.label], slow_row = _start(server, endpoint, args)
+                if slow_row is not None:
+                    sequential[endpoint.label] = slow_row
                     continue
-                _wrk(server, endpoint, args, args.warmup)
             runs[endpoint.label].append(_wrk(server, endpoint, args, args.duration))
             busy = server.wait_until_idle(limit_s=DRAIN_LIMIT_S, database_busy=database_busy)
             if busy is not None:
@@ -107,6 +102,21 @@ def measure_rows(
         )
         for endpoint in endpoints
     ]
+
+
+def _start(
+    server: Server, endpoint: Endpoint, args: argparse.Namespace
+) -> tuple[float, Row | None]:
+    """An address's first request (in ms), then its warm-up under wrk; or, when its second
+    request is still slow, instead of the warm-up its whole row, read one request at a time."""
+    first_ms = first_request(server, endpoint)
+    again = fetch(server.base_url + endpoint.path, headers=wrk.DEFAULT_HEADERS)
+    if again.seconds > SLOW_S:
+        why = f"2nd request {again.seconds:.1f} s, not under load: "
+        row, _ = read_sequentially(server, endpoint, why=why)
+        return first_ms, replace(row, first_ms=first_ms)
+    _wrk(server, endpoint, args, args.warmup)
+    return first_ms, None
 
 
 def combine(

@@ -102,10 +102,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="Leave out the addresses containing TEXT (repeatable), e.g. --exclude sitemap.",
     )
     args = parser.parse_args(argv)
-    if (
-        min(args.connections, args.duration, getattr(args, "warmup", 1), getattr(args, "rounds", 1))
-        < 1
-    ):
+    counts = (
+        args.connections,
+        args.duration,
+        getattr(args, "warmup", 1),
+        getattr(args, "rounds", 1),
+    )
+    if min(counts) < 1:
         parser.error("--connections, --duration, --warmup and --rounds must be at least 1")
     return args
 
