@@ -222,10 +222,14 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded files (editorial/storage.py): everything is kept in MEDIA_ROOT/private/, which only
+# Django serves, after a permission check; copies of public photos' renditions are put in
+# MEDIA_ROOT/public/, the one directory the web server may serve at MEDIA_URL.
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "editorial.storage.PrivateMediaStorage"},
+    "public": {"BACKEND": "editorial.storage.PublicMediaStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG

@@ -11,6 +11,7 @@ from django.urls import include, path
 
 from editorial.admin_shortcut import view_on_site
 from editorial.dashboard import workflow_dashboard
+from editorial.private_media import serve_private
 from ops.views import healthz
 
 admin.site.site_header = "Körpü administration"
@@ -35,6 +36,8 @@ urlpatterns = [
         admin.site.admin_view(view_on_site),
         name="view-on-site",
     ),
+    # Private files (photo originals, renditions not yet public), after a permission check.
+    path("admin/media/<path:name>", serve_private, name="private-media"),
     # The second sign-in step (staff/): after the password, before the rest of the admin.
     path("admin/", include("staff.urls")),
     path("admin/", admin.site.urls),
@@ -59,4 +62,7 @@ handler500 = "ops.views.server_error"
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    from editorial.storage import PUBLIC_DIR
+
+    # What the web server serves in production: public copies only (editorial/storage.py).
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT / PUBLIC_DIR)

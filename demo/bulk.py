@@ -251,18 +251,22 @@ class Seeder:
                     for pk in plan.m2m.get(m2m.name, [])
                 ],
             )
-        photos = []
+        photos, live = [], []
         for plan in plans:
+            owned = list(plan.photos)
             for photo in plan.photos:
                 photo.object_id = plan.obj.pk
-                photos.append(photo)
             for children in plan.children.values():
                 for child, child_photos in children:
                     for photo in child_photos:
                         photo.object_id = child.pk
-                        photos.append(photo)
+                        owned.append(photo)
+            photos.extend(owned)
+            if plan.obj.is_public():
+                live.extend(photo for photo in owned if photo.is_public())
         self._insert(Photo, photos)
-        self._insert(Rendition, link_renditions(photos, self.originals))
+        public = {photo.pk for photo in live}
+        self._insert(Rendition, link_renditions(photos, self.originals, public))
         content_type = self.content_types[model]
         self._insert(Revision, [revision_for(plan, content_type) for plan in plans])
 

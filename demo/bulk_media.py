@@ -8,8 +8,9 @@ directory entry each, no bytes copied, and indistinguishable from files the uplo
 writes. That needs media on the local file system (the benchmark's case); where the
 storage has no local path, the command refuses before writing anything.
 
-Everything lives under `photos/bulk/` and `renditions/bulk/`, so that `--replace` and a failed
-run can remove the files seedbulk made and nothing else.
+Everything lives under `photos/bulk/` and `renditions/bulk/` (in private storage, and for the
+public copies of published photos in public storage), so that `--replace` and a failed run can
+remove the files seedbulk made and nothing else.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import functools
 import io
 import os
+import secrets
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,9 +36,12 @@ from editorial.renditions import (
     _file_name,
     planned_widths,
 )
+from editorial.storage import public_storage
 
 PHOTO_DIR = "photos/bulk"
 RENDITION_DIR = "renditions/bulk"
+# Public copies: in public storage, still under random names (see editorial.photo_files).
+PUBLIC_RENDITION_DIR = "renditions/bulk"
 # Files per subdirectory of per-photo renditions, to keep directories listable.
 PHOTOS_PER_DIR = 1000
 THEMES = (
@@ -79,10 +84,11 @@ def media_root(storage: Storage = default_storage) -> Path:
 
 
 def remove_bulk_files(storage: Storage = default_storage) -> None:
-    """Delete every file seedbulk wrote (its two directories), if any."""
+    """Delete every file seedbulk wrote (its two private directories and its public one)."""
     root = media_root(storage)
     for directory in (PHOTO_DIR, RENDITION_DIR):
         shutil.rmtree(root / directory, ignore_errors=True)
+    shutil.rmtree(media_root(public_storage()) / PUBLIC_RENDITION_DIR, ignore_errors=True)
 
 
 def draw_originals(storage: Storage = default_storage) -> list[Original]:
@@ -123,25 +129,31 @@ def _drawn(number: int) -> tuple[bytes, tuple[int, int], list[tuple[int, int, st
     return data, image.size, encoded
 
 
-def link_renditions(photos: list[Photo], originals: dict[str, Original]) -> list[Rendition]:
-    """Rendition rows for saved photos, each with its own hard link to its original's files."""
-    root = media_root()
+def link_renditions(
+    photos: list[Photo], originals: dict[str, Original], public: set[int]
+) -> list[Rendition]:
+    """Rendition rows for saved photos, each with its own hard link to its original's files;
+    the photos whose ids are in `public` also get their public copies (links too), under
+    random names as `editorial.photo_files` gives them."""
+    root, public_root = media_root(), media_root(public_storage())
     rows = []
     made_dirs: set[Path] = set()
     for photo in photos:
         original = originals[photo.image.name]
         directory = Path(RENDITION_DIR) / f"{photo.pk // PHOTOS_PER_DIR:04d}"
-        if directory not in made_dirs:
-            (root / directory).mkdir(parents=True, exist_ok=True)
-            made_dirs.add(directory)
+        public_dir = Path(PUBLIC_RENDITION_DIR) / f"{photo.pk // PHOTOS_PER_DIR:04d}"
+        for made in (root / directory, public_root / public_dir):
+            if made not in made_dirs:
+                made.mkdir(parents=True, exist_ok=True)
+                made_dirs.add(made)
         for base in original.renditions:
             name = str(directory / _file_name(photo, base.width, base.format))
-            target = root / name
-            target.unlink(missing_ok=True)  # left by a database since reset
-            try:
-                os.link(base.path, target)
-            except OSError:
-                shutil.copyfile(base.path, target)  # a file system without hard links
+            _link(base.path, root / name)
+            public_name = ""
+            if photo.pk in public:
+                token = secrets.token_hex(16)
+                public_name = f"{public_dir}/{token}-{base.width}w.{_extension(base.format)}"
+                _link(base.path, public_root / public_name)
             rows.append(
                 Rendition(
                     photo_id=photo.pk,
@@ -150,9 +162,18 @@ def link_renditions(photos: list[Photo], originals: dict[str, Original]) -> list
                     format=base.format,
                     file=name,
                     bytes=base.size,
+                    public_name=public_name,
                 )
             )
     return rows
+
+
+def _link(source: Path, target: Path) -> None:
+    target.unlink(missing_ok=True)  # left by a database since reset
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)  # a file system without hard links
 
 
 def _extension(fmt: str) -> str:

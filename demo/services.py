@@ -31,6 +31,7 @@ from demo.content.states import STATES, WORKFLOW_COPIES, DemoState
 from demo.photos import NewFiles, PhotoSpec, sync_photos
 from demo.records import Tally, sync, sync_m2m
 from demo.states import settle_states
+from editorial import photo_files
 from editorial.dates import DatePrecision
 from editorial.models import Organization, Photo, Place, Publishable, Source, Status
 from editorial.money import Currency
@@ -100,6 +101,9 @@ def load_demo(*, password: str, dry_run: bool = False) -> Tally:
         raise
     if dry_run:
         new_files.delete_all()
+    else:
+        # Public copies of the public photos' renditions; withdraws those no longer public.
+        photo_files.sync_all()
     return tally
 
 

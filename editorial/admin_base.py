@@ -18,7 +18,6 @@ from django.contrib.admin.views.main import ChangeList
 from django.contrib.admin.widgets import AdminTextareaWidget
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
-from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
@@ -39,6 +38,7 @@ from editorial import workflow
 from editorial.admin_photos import BulkPhotoUploadMixin
 from editorial.admin_workflow import WorkflowAdminMixin
 from editorial.models import Photo, Publishable, Status
+from editorial.publishing import publishable_owner
 from editorial.renditions import ensure_renditions_on_commit, smallest_rendition
 from editorial.revisions import Revision, RevisionState
 from editorial.snapshots import take_snapshot
@@ -105,20 +105,6 @@ def publishable_fieldsets(model: type[Publishable], content: Sequence[Any]) -> F
 
 
 # --- Editorial state: the admin's side of editorial/workflow.py ------------------------------
-
-
-def publishable_owner(obj: models.Model | None) -> Publishable | None:
-    """The publishable item whose public page shows `obj`: the item itself, or the item a child
-    (milestone, photo) belongs to, found through its foreign key or generic foreign key."""
-    if obj is None or isinstance(obj, Publishable):
-        return obj
-    for field in obj._meta.concrete_fields:
-        if field.many_to_one and issubclass(field.related_model, Publishable):
-            return getattr(obj, field.name)
-    for field in obj._meta.private_fields:
-        if isinstance(field, GenericForeignKey):
-            return publishable_owner(getattr(obj, field.name))
-    return None
 
 
 def may_change_child(user: User, obj: models.Model) -> bool:

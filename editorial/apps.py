@@ -16,3 +16,11 @@ class EditorialConfig(AppConfig):
 
         # Any write to the record retires every cached page and API answer.
         content_version.connect_signals()
+
+        from django.db.models.signals import post_delete
+
+        from editorial.models import Rendition
+        from editorial.photo_files import withdraw_deleted
+
+        # A deleted rendition's public copy must not outlive it.
+        post_delete.connect(withdraw_deleted, sender=Rendition, dispatch_uid="photo_files")

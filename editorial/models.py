@@ -216,6 +216,7 @@ class Photo(models.Model):
     image = models.ImageField(
         _("image"),
         upload_to="photos/%Y/%m/",
+        db_index=True,  # the private files' view finds a photo by its file
         width_field="width",
         height_field="height",
         help_text=_(

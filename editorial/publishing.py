@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -172,3 +172,17 @@ class Publishable(models.Model):
             and (self.publish_at is None or self.publish_at <= now)
             and (self.expire_at is None or self.expire_at > now)
         )
+
+
+def publishable_owner(obj: models.Model | None) -> Publishable | None:
+    """The publishable item whose public page shows `obj`: the item itself, or the item a child
+    (milestone, photo) belongs to, found through its foreign key or generic foreign key."""
+    if obj is None or isinstance(obj, Publishable):
+        return obj
+    for field in obj._meta.concrete_fields:
+        if field.many_to_one and issubclass(field.related_model, Publishable):
+            return getattr(obj, field.name)
+    for field in obj._meta.private_fields:
+        if isinstance(field, GenericForeignKey):
+            return publishable_owner(getattr(obj, field.name))
+    return None

@@ -28,8 +28,9 @@ from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext_lazy as _
 from PIL import ExifTags, Image, ImageCms, ImageOps
 
-from editorial import content_version
+from editorial import content_version, photo_files
 from editorial.joint_prefetch import JointPrefetch
+from editorial.storage import public_storage
 
 if TYPE_CHECKING:
     from editorial.models import Photo
@@ -74,9 +75,20 @@ class Rendition(models.Model):
         _("file"),
         upload_to="renditions/",
         max_length=200,
-        help_text=_("Generated from the original; never edited by hand."),
+        db_index=True,
+        help_text=_("Generated from the original; never edited by hand. Kept in private storage."),
     )
     bytes = models.PositiveIntegerField(_("size (bytes)"), help_text=_("Size of the file."))
+    public_name = models.CharField(
+        _("public copy"),
+        max_length=200,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Its copy's name in public storage while the photo is public, drawn at random; "
+            "empty otherwise (editorial/photo_files.py)."
+        ),
+    )
 
     class Meta:
         ordering = ["photo_id", "format", "width"]
@@ -93,6 +105,14 @@ class Rendition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.photo_id} {self.width}w {self.format}"
+
+    @property
+    def url(self) -> str:
+        """Its public copy's address; without one (not yet copied, or not public), the private
+        file's, which Django serves only after checking who asks."""
+        if self.public_name:
+            return public_storage().url(self.public_name)
+        return self.file.url
 
 
 # --- Planning: which renditions a photo should have (no image work) --------------------------
@@ -282,6 +302,8 @@ def _store(photo: Photo, files: list[tuple[str, int, int, bytes]]) -> list[Rendi
             Rendition.objects.bulk_create(written)
             # bulk_create sends no post_save: pages showing the bare original must go.
             content_version.bump_now_and_on_commit()
+            # Public copies, if the public may see the photo.
+            transaction.on_commit(lambda: photo_files.sync([photo]), robust=True)
     except IntegrityError:
         # Another process made them at the same moment, under the same names: keep theirs.
         return []
@@ -293,7 +315,9 @@ def _store(photo: Photo, files: list[tuple[str, int, int, bytes]]) -> list[Rendi
 
 
 def _discard(stale: list[Rendition]) -> None:
-    """Delete renditions of a replaced original; their files go once that is committed."""
+    """Delete renditions of a replaced original; their public copies go at once, their files
+    once that is committed."""
+    photo_files.withdraw(stale)
     Rendition.objects.filter(pk__in=[r.pk for r in stale]).delete()
     for rendition in stale:
         # Storage.delete() ignores a file that is already gone: no exists() round-trip.
@@ -329,7 +353,7 @@ def picture_sources(photo: Photo) -> PictureSources:
     return PictureSources(
         webp_srcset=_srcset(by_format[RenditionFormat.WEBP]),
         jpeg_srcset=_srcset(jpegs),
-        src=middle.file.url,
+        src=middle.url,
         width=middle.width,
         height=middle.height,
     )
@@ -347,7 +371,7 @@ def smallest_rendition(photo: Photo) -> Rendition | None:
 
 
 def _srcset(renditions: list[Rendition]) -> str:
-    return ", ".join(f"{r.file.url} {r.width}w" for r in renditions)
+    return ", ".join(f"{r.url} {r.width}w" for r in renditions)
 
 
 class PhotosPrefetch(JointPrefetch):

@@ -137,7 +137,15 @@ def apply_snapshot(obj: Publishable, snapshot: Snapshot) -> None:
         _sync_children(getattr(obj, name), child_model, fields, rows, **{relation.field.name: obj})
     photo_model = model._meta.get_field("photos").related_model
     photo_fields = _content_fields(photo_model, PHOTO_FIELDS_SKIPPED)
-    _sync_children(obj.photos, photo_model, photo_fields, snapshot["photos"], content_object=obj)
+    # An upload of an edit sent back long ago may have been cleaned up (editorial/photo_files.py):
+    # such a photo cannot come back.
+    storage = photo_model._meta.get_field("image").storage
+    photos = [row for row in snapshot["photos"] if not row.get("image") or _kept(storage, row)]
+    _sync_children(obj.photos, photo_model, photo_fields, photos, content_object=obj)
+
+
+def _kept(storage: Any, row: dict[str, Any]) -> bool:
+    return storage.exists(row["image"])
 
 
 # --- Differences ------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from editorial import notifications
+from editorial import notifications, photo_files
 from editorial.publishing import Publishable, Status
 from editorial.renditions import ensure_renditions_on_commit
 from editorial.revisions import SUBMISSIONS, Revision, RevisionState, Transition
@@ -111,6 +111,8 @@ def _save_state(obj: Publishable, user: User, **changes: Any) -> None:
     obj.version += 1
     obj.updated_by = user if user.is_authenticated else None
     obj.save(update_fields=[*changes, "version", "updated_by", "updated_at"])
+    # Any change of state or content may put the item's photos in or out of public view.
+    photo_files.sync_on_commit(obj)
 
 
 def pending_revision(obj: Publishable) -> Revision | None:

@@ -9,7 +9,8 @@ An archive (a .tar.gz, or a directory with the same contents) holds:
   types, permissions and login attempts are not kept: migrate creates the first, the others
   are transient. Nor are the search documents: the database writes them from the rows as they
   are restored.
-- `media/`: every file in the media storage (photo originals and renditions).
+- `media/`: every file in the (private) media storage: photo originals and renditions. The
+  public copies are not kept: restore makes them again for the photos that are public.
 - `manifest.json`: the format, the schema (last migration of each app), the number of rows
   per model and the SHA-256 and size of `data.json` and of every media file. Restore checks
   every checksum before it changes anything, and reads each media file back after writing it.
@@ -43,6 +44,8 @@ from django.core.management import call_command
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
 from django.db.migrations.recorder import MigrationRecorder
+
+from editorial import photo_files
 
 FORMAT = "korpu-backup"
 VERSION = 1
@@ -337,6 +340,9 @@ def restore(
             if saved != name or _stored_sha256(storage, name) != entry["sha256"]:
                 raise BackupError(f"Media file {name} could not be written intact.")
             written += 1
+    # The archive holds private storage only: the public copies are made again from it, under
+    # the names the rows give them.
+    photo_files.restore_public_copies()
     return RestoreResult(
         rows=sum(plan.manifest["rows"].values()), media_written=written, media_unchanged=unchanged
     )

@@ -18,8 +18,9 @@ from django.utils import translation
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from aid.models import AidItem, AidPackage, ItemKind, ReportedFigure
+from editorial import photo_files
 from editorial.dates import DatePrecision
-from editorial.models import Organization, Photo, Place, Source
+from editorial.models import Organization, Photo, Place, Rendition, Source
 from editorial.roles import EDITORS, PUBLISHERS
 from people.models import Cohort, PartnershipActivity, RehabilitationGroup, SisterCityPartnership
 from projects.models import Milestone, Phase, ReconstructionProject, WorkKind
@@ -91,7 +92,7 @@ def test_loaddemo_second_run_changes_nothing(
 
 
 def test_loaddemo_first_run_writes_one_file_per_photo(demo_output: str, demo_media: Path) -> None:
-    originals = [name for name in _files(demo_media) if not name.startswith("renditions/")]
+    originals = [name for name in _files(demo_media) if name.startswith("private/photos/")]
     assert len(originals) == Photo.objects.count() > 0
     assert "0 unchanged" in demo_output.splitlines()[-1]
 
@@ -101,13 +102,23 @@ def test_loaddemo_redraws_a_missing_file_under_the_same_name(
 ) -> None:
     settings.MEDIA_ROOT = demo_media
     photo = Photo.objects.first()
-    (demo_media / photo.image.name).unlink()
+    (demo_media / "private" / photo.image.name).unlink()
 
     output = loaddemo()
 
     photo.refresh_from_db()
-    assert (demo_media / photo.image.name).is_file()
+    assert (demo_media / "private" / photo.image.name).is_file()
     assert "editorial.Photo: 0 created, 1 updated" in output
+
+
+def test_loaddemo_copies_the_public_photos_renditions_to_public_storage(
+    demo_output: str, demo_media: Path
+) -> None:
+    public = {r.public_name for r in Rendition.objects.exclude(public_name="")}
+    assert public
+    assert set(_files(demo_media / "public")) == public
+    hidden = Rendition.objects.filter(public_name="").select_related("photo")
+    assert all(not photo_files.is_visible(rendition.photo) for rendition in hidden)
 
 
 def test_loaddemo_prints_the_password_first(demo_output: str) -> None:

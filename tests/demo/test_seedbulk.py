@@ -14,11 +14,13 @@ from django.db import models, transaction
 from django.test import Client, override_settings
 
 from aid.models import AidPackage
+from editorial import photo_files
 from editorial.models import Photo, Publishable, Rendition, Revision, Status
 from editorial.snapshots import take_snapshot
 from people.models import RehabilitationGroup, SisterCityPartnership
 from projects.models import ReconstructionProject
 from tests.demo.seedbulk_runs import seedbulk
+from tests.media_migration import MIGRATION, assert_migration_keeps_every_file, files_under
 from tests.search_documents import found_by_title, on_postgresql, stale_documents
 
 pytestmark = pytest.mark.django_db
@@ -117,9 +119,26 @@ def test_seedbulk_mixes_published_and_hidden_items(seeded: str) -> None:
 
 def test_seedbulk_renditions_are_files_named_for_their_photo(seeded: str, bulk_media: Path) -> None:
     for rendition in Rendition.objects.select_related("photo")[:20]:
-        assert (bulk_media / rendition.file.name).is_file()
+        assert (bulk_media / "private" / rendition.file.name).is_file()
         assert Path(rendition.file.name).name.startswith(f"photo-{rendition.photo_id}-")
-    assert (bulk_media / Photo.objects.first().image.name).is_file()
+    assert (bulk_media / "private" / Photo.objects.first().image.name).is_file()
+
+
+def test_seedbulk_public_copies_are_exactly_those_of_visible_photos(
+    seeded: str, bulk_media: Path
+) -> None:
+    photos = list(Photo.objects.all())
+    visible = photo_files.visible_photo_ids(photos)
+    assert 0 < len(visible) < len(photos)
+    copied = set()
+    for rendition in Rendition.objects.all():
+        assert bool(rendition.public_name) == (rendition.photo_id in visible)
+        if rendition.public_name:
+            assert (bulk_media / "public" / rendition.public_name).is_file()
+            copied.add(rendition.public_name)
+    public_root = bulk_media / "public"
+    on_disk = {str(p.relative_to(public_root)) for p in public_root.rglob("*") if p.is_file()}
+    assert on_disk == copied
 
 
 @pytest.mark.parametrize("model", list(ITEMS), ids=lambda model: model.__name__)
@@ -158,3 +177,15 @@ def test_seedbulk_published_items_are_found_by_search(
 def test_seedbulk_search_documents_are_written_with_the_rows(seeded: str) -> None:
     # bulk_create sends no signal: the database's triggers wrote them, batch by batch.
     assert stale_documents() == {}
+
+
+def test_the_move_to_private_storage_keeps_every_seedbulk_file(
+    seeded: str, bulk_media: Path, settings: pytest.FixtureRequest
+) -> None:
+    settings.MEDIA_ROOT = bulk_media
+    public = files_under(bulk_media / "public")
+    assert_migration_keeps_every_file(bulk_media)
+    MIGRATION.to_private(None, None)
+    assert files_under(bulk_media / "public") == {}  # backwards removed the public copies
+    photo_files.restore_public_copies()  # what syncmedia --verify and restore do
+    assert set(files_under(bulk_media / "public")) == set(public)

@@ -201,7 +201,8 @@ BAD = [pytest.param(*case, id=key) for key, case in BAD_UPLOADS.items()]
 
 
 def stored_files() -> list[str]:
-    root = Path(settings.MEDIA_ROOT)
+    """Every file kept in private storage, where uploads go."""
+    root = Path(settings.MEDIA_ROOT) / "private"
     if not root.exists():
         return []
     return sorted(str(path.relative_to(root)) for path in root.rglob("*") if path.is_file())

@@ -13,6 +13,7 @@ from django.test import RequestFactory
 from django.utils import timezone, translation
 
 from aid.models import AidPackage
+from editorial import photo_files
 from editorial.models import Photo
 from editorial.renditions import ensure_renditions
 from tests.factories import AidPackageFactory, PhotoFactory, ReconstructionProjectFactory
@@ -64,7 +65,8 @@ def test_open_graph_shows_the_first_public_photo_as_an_absolute_url():
 
     properties = meta(render(detail(package)))
 
-    assert re.fullmatch(r"http://testserver/media/.+\.png", properties["og:image"])
+    # No renditions yet: the original, through Django's check (it is public).
+    assert re.fullmatch(r"http://testserver/admin/media/photos/.+\.png", properties["og:image"])
     assert properties["og:image:width"] == "8"
     assert properties["og:image:height"] == "6"
     assert properties["og:image:alt"] == "Transformers on a quay"
@@ -72,7 +74,9 @@ def test_open_graph_shows_the_first_public_photo_as_an_absolute_url():
 
 def test_open_graph_prefers_a_jpeg_rendition():
     package = AidPackageFactory(published=True)
-    ensure_renditions(PhotoFactory(content_object=package))
+    photo = PhotoFactory(content_object=package)
+    ensure_renditions(photo)
+    photo_files.sync([photo])
 
     properties = meta(render(detail(package)))
 
@@ -123,7 +127,7 @@ def test_json_ld_is_an_article_with_publisher():
     assert data["url"] == "http://testserver/en/projects/irpin-lyceum/"
     assert data["inLanguage"] == "en"
     assert data["publisher"] == {"@type": "Organization", "name": "Körpü"}
-    assert data["image"]["url"].startswith("http://testserver/media/")
+    assert data["image"]["url"].startswith("http://testserver/admin/media/photos/")
     assert data["dateModified"].startswith(str(project.updated_at.date()))
 
 

@@ -27,7 +27,8 @@ from django.urls import path, re_path
 from django.views.static import serve
 
 import config.urls
-from editorial.models import Photo
+from editorial import photo_files
+from editorial.models import Photo, Rendition, Status
 from editorial.renditions import ensure_renditions
 from editorial.services import add_photos
 from tests.admin_helpers import change_url, changelist_url
@@ -59,7 +60,7 @@ RUN_SCRIPT = re.compile(
 
 def media(request: HttpRequest, path: str) -> HttpResponse:
     """What `static(MEDIA_URL, ...)` adds to config/urls.py in DEBUG, read at request time."""
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
+    return serve(request, path, document_root=settings.MEDIA_ROOT / "public")
 
 
 def fail(request: HttpRequest) -> HttpResponse:
@@ -189,25 +190,28 @@ def test_uploaded_photo_named_html_is_stored_and_served_as_an_image(
 ) -> None:
     settings.DEBUG = True
     item = AidPackageFactory()
+    editor = make_user("editor")
     [photo] = add_photos(
-        item=item,
-        user=make_user("editor"),
-        files=[png_file("page.html")],
-        alt_text="A generator",
-        credit="Embassy",
+        item=item, user=editor, files=[png_file("page.html")], alt_text="A generator", credit="E"
     )
     assert photo.image.name.endswith(".png")
 
+    client.force_login(editor)  # the original is private: served by Django to staff
     response = client.get(photo.image.url)
     assert response.status_code == 200
     assert response["Content-Type"] == "image/png"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert_secure_headers(response)
-    # Made once the upload commits, which a test's transaction never does.
+    # Made once the upload commits, which a test's transaction never does; public once the
+    # item is.
     renditions = ensure_renditions(photo)
     assert renditions
-    for rendition in renditions:
-        served = client.get(rendition.file.url)
+    type(item).objects.filter(pk=item.pk).update(status=Status.PUBLISHED)
+    photo_files.sync([photo])
+    client.logout()
+    for rendition in Rendition.objects.filter(photo=photo):
+        assert rendition.url.startswith("/media/renditions/")
+        served = client.get(rendition.url)
         assert served["Content-Type"] in ("image/webp", "image/jpeg")
         assert served["X-Content-Type-Options"] == "nosniff"
 
