@@ -30,12 +30,14 @@ def default_workers() -> int:
 wsgi_app = "config.wsgi:application"
 bind = env_str("GUNICORN_BIND", "127.0.0.1:8000")
 workers = env_int("WEB_CONCURRENCY", default_workers())
-worker_class = "gthread"
+# gthread, recycled without dropping requests on kept-alive connections: config/gunicorn_worker.py
+worker_class = "config.gunicorn_worker.DrainingThreadWorker"
 threads = env_int("GUNICORN_THREADS", 4)
 
 # Recycle each worker after about ten thousand requests (minutes at a busy hour), at staggered
 # moments (the jitter), so that a slow leak in any library stays bounded and the workers never
 # restart together. 0 turns it off: `make bench` does, to see any growth (bench/environment.py).
+# A recycled worker first drains its connections: at most graceful_timeout, about keepalive.
 max_requests = env_int("GUNICORN_MAX_REQUESTS", 10_000)
 max_requests_jitter = max_requests // 10
 
