@@ -12,9 +12,14 @@ This worker drains instead. Once it has served its share it accepts nothing new 
 workers take new connections from the listening socket they share), answers every further
 request on a connection it holds with `Connection: close`, and exits when no connection is
 left: each has carried its last request, or stayed idle until its keep-alive timeout (the way
-any idle connection ends), or was closed by its client. Draining takes about `keepalive`
-seconds under steady traffic; a connection that never sends holds it at most `graceful_timeout`,
-after which the worker exits as gunicorn's does, requests still running given that long again.
+any idle connection ends), or was closed by its client. Under traffic that takes a few
+milliseconds, a connection left idle up to `keepalive` seconds; one that never sends holds the
+worker at most `graceful_timeout`, after which it exits as gunicorn's does, a request still
+running given that long again.
+
+It leans on the gthread worker's own attributes (max_keepalived, nr_conns, poller, the main
+loop's call to murder_keepalived), as in gunicorn 23, which pyproject.toml pins below 24; on
+a new gunicorn, tests/bench/test_gunicorn_recycling.py says whether it still drains.
 """
 
 from __future__ import annotations
