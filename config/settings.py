@@ -314,6 +314,12 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Seconds to wait for the SMTP server. Mail is sent in the request that made the transition
+# (after it commits): without a limit, a server that drops packets would hold that request, and
+# its worker thread, for as long as the operating system keeps trying.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+if EMAIL_TIMEOUT <= 0:
+    raise ImproperlyConfigured("EMAIL_TIMEOUT must be a positive number of seconds.")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Körpü <noreply@localhost>")
 
 # The IATI file (/api/v1/iati/activities.xml): who publishes it. Activity identifiers start

@@ -6,15 +6,21 @@ Mail is sent once the transaction commits, so each test runs the transition insi
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import pytest
+from django.contrib.messages import get_messages
+from django.core.mail.backends.base import BaseEmailBackend
+from django.test import Client
 
 from aid.models import AidPackage
 from editorial import workflow
 from editorial.publishing import Status
+from editorial.roles import EDITORS
 from editorial.snapshots import take_snapshot
 from editorial.workflow import NotAllowedNow, NotPermitted
+from tests.admin_helpers import admin_url, change_url, login_staff
 from tests.factories import AidPackageFactory
 from tests.workflow_helpers import make_user
 
@@ -175,3 +181,73 @@ def test_transition_undone_after_mail_was_queued_sends_nothing(
 
     assert mailoutbox == []
     assert AidPackage.objects.get(pk=package.pk).status == Status.DRAFT
+
+
+# --- When the mail cannot go out -----------------------------------------------------------
+
+MAIL_SERVER_DOWN = "tests.editorial.test_notifications.MailServerDown"
+
+
+class MailServerDown(BaseEmailBackend):
+    """What Django's SMTP backend does when nothing listens on the mail port."""
+
+    def send_messages(self, email_messages: Any) -> int:
+        raise ConnectionRefusedError(111, "Connection refused")
+
+
+def test_a_title_with_line_breaks_is_mailed_with_a_one_line_subject(
+    everyone: dict[str, Any], mailoutbox: list, django_capture_on_commit_callbacks: Any
+) -> None:
+    package = AidPackageFactory(title="Generators\nfor\r\nKharkiv\r")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.submit(obj=package, user=everyone["editor"])
+
+    assert len(mailoutbox) == 2
+    assert mailoutbox[0].subject == "[Körpü] Awaiting review: Generators for Kharkiv"
+    assert "\n" not in mailoutbox[0].message()["Subject"]
+
+
+def test_a_mail_server_that_is_down_is_logged_and_the_transition_stands(
+    everyone: dict[str, Any],
+    settings: Any,
+    caplog: pytest.LogCaptureFixture,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    settings.EMAIL_BACKEND = MAIL_SERVER_DOWN
+    package = AidPackageFactory(title="Generators for Kharkiv")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.submit(obj=package, user=everyone["editor"], comment="Invoice attached")
+
+    assert AidPackage.objects.get(pk=package.pk).status == Status.IN_REVIEW
+    [record] = [r for r in caplog.records if r.name == "editorial.notifications"]
+    assert record.levelno == logging.ERROR
+    message = record.getMessage()
+    assert f"submitted of aid.aidpackage {package.pk} (Generators for Kharkiv)" in message
+    assert "to 2 recipient(s): ConnectionRefusedError" in message
+    # Never the mail's text or its addresses.
+    assert "Invoice attached" not in caplog.text
+    assert "@example.org" not in caplog.text
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_submission_through_the_admin_succeeds_while_the_mail_server_is_down(
+    client: Client, settings: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Committed for real, as in production: mail goes out as the transition's transaction
+    ends, inside the request."""
+    settings.EMAIL_BACKEND = MAIL_SERVER_DOWN
+    make_user("publisher")
+    package = AidPackageFactory(title="Generators\nfor Kharkiv")
+    login_staff(client, EDITORS, "editor")
+
+    response = client.post(admin_url(AidPackage, "transition", package.pk, "submit"))
+
+    assert response.status_code == 302
+    assert response.url == change_url(package)
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [
+        "Sent for review. Publishers have been told."
+    ]
+    assert AidPackage.objects.get(pk=package.pk).status == Status.IN_REVIEW
+    assert "Workflow e-mail not sent: submitted of aid.aidpackage" in caplog.text
