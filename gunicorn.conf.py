@@ -71,3 +71,8 @@ if Path("/dev/shm").is_dir():
 
 accesslog = env_str("GUNICORN_ACCESS_LOG", "-") or None
 errorlog = "-"
+# gunicorn's own line, then the response's X-Request-ID (ops/request_id.py): a 5xx in the access
+# log leads to its traceback on stderr, which carries the same id.
+access_log_format = " ".join(
+    ('%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s"', "%({x-request-id}o)s")
+)

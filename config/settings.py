@@ -64,6 +64,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Operations: each request's id, in its log lines and its X-Request-ID header (see
+    # "Operations: logs"). First, so that every response carries it and every log line below.
+    "ops.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Security (production): the Content-Security-Policy header and its per-request nonce. Early,
     # so that every response below it, the 503 page included, carries the header.
@@ -146,6 +149,50 @@ CONTENT_CACHE_SECONDS = env_int("CONTENT_CACHE_SECONDS", 600 if REDIS_URL else 0
 if CONTENT_CACHE_SECONDS < 0:
     raise ImproperlyConfigured("CONTENT_CACHE_SECONDS must be 0 (off) or more.")
 # --- End of operations: the cache -------------------------------------------------------------
+
+# --- Operations: logs (see "Operations") ------------------------------------------------------
+# Everything to stderr, where gunicorn's own lines go (gunicorn.conf.py), each line with the id
+# of the request it was written in (ops/request_id.py): a server error is Django's
+# "Internal Server Error" line with its traceback, under the id its response and 500 page show.
+# Our loggers (ops.outage, ops.cache, ops.health, editorial.notifications, ...) and Django's
+# all reach the one handler on the root logger; django.request only from ERROR up, since
+# gunicorn's access log has every 4xx already and a line for each robot's 404 would bury the
+# tracebacks.
+LOG_LEVEL = env_str("DJANGO_LOG_LEVEL", "INFO").strip().upper()
+if LOG_LEVEL not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
+    raise ImproperlyConfigured(
+        "DJANGO_LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL."
+    )
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "ops.request_id.RequestIdFilter"}},
+    "formatters": {
+        "plain": {
+            "format": "[%(asctime)s] [%(process)d] [%(levelname)s] [%(request_id)s] "
+            "%(name)s: %(message)s",
+            "datefmt": "%Y-%m-%d %H:%M:%S %z",
+        }
+    },
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr",
+            "filters": ["request_id"],
+            "formatter": "plain",
+        }
+    },
+    "root": {"handlers": ["stderr"], "level": LOG_LEVEL},
+    "loggers": {
+        # Django's defaults print only in DEBUG and mail 500s to ADMINS (none): neither, here.
+        "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
+        "django.request": {"level": "ERROR"},
+        # The login lockout's start-up banner, on every manage.py command; its lines about
+        # sign-ins (axes.handlers) stay.
+        "axes.apps": {"level": "WARNING"},
+    },
+}
+# --- End of operations: logs ------------------------------------------------------------------
 
 # --- Staff accounts (django-axes lockout, idle sessions, passwords) ---------------------------
 # The admin login is the only way in. After LOGIN_FAILURE_LIMIT wrong passwords for one

@@ -8,11 +8,13 @@ import sys
 
 from django.core.cache import cache
 from django.db import DatabaseError, connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
+from django.template import TemplateDoesNotExist, loader
 from django.views import defaults
 from django.views.decorators.http import require_safe
 
 from ops.middleware import is_database_outage, outage_response
+from ops.request_id import current_request_id
 
 HEALTH_CACHE_KEY = "ops:healthz"
 
@@ -70,9 +72,15 @@ def _cache_state() -> str:
 
 def server_error(request: HttpRequest, template_name: str = "500.html") -> HttpResponse:
     """`handler500`: a 503 when the error being handled is a database outage (raised in a
-    middleware, where `DatabaseOutageMiddleware.process_exception` cannot see it), else
-    Django's standalone 500 page."""
+    middleware, where `DatabaseOutageMiddleware.process_exception` cannot see it), else the
+    standalone 500 page, with the request's id for the reader to quote (the traceback is logged
+    under it)."""
     exception = sys.exc_info()[1]
     if is_database_outage(exception):
         return outage_response(request, exception)
-    return defaults.server_error(request, template_name)
+    try:
+        template = loader.get_template(template_name)
+    except TemplateDoesNotExist:
+        return defaults.server_error(request, template_name)
+    # No request context: its processors may need the database, or be what failed.
+    return HttpResponseServerError(template.render({"request_id": current_request_id()}))

@@ -150,6 +150,16 @@ def test_env_str_unset_gives_default(monkeypatch: pytest.MonkeyPatch) -> None:
             "DATABASE_CONN_MAX_AGE='forever' is not an integer",
             id="bad integer",
         ),
+        pytest.param(
+            {"DJANGO_DEBUG": "1", "DJANGO_LOG_LEVEL": "loud"},
+            "DJANGO_LOG_LEVEL must be one of",
+            id="DJANGO_LOG_LEVEL=loud",
+        ),
+        pytest.param(
+            {"DJANGO_DEBUG": "1", "EMAIL_TIMEOUT": "0"},
+            "EMAIL_TIMEOUT must be a positive",
+            id="EMAIL_TIMEOUT=0",
+        ),
     ],
 )
 def test_settings_refuse_to_start_on_bad_environment(environ: dict[str, str], message: str) -> None:

@@ -74,3 +74,12 @@ def test_the_arbiter_freezes_what_it_loaded_before_each_fork(
         assert gc.get_freeze_count() > 10_000  # Django and the apps, loaded by this process
     finally:
         gc.unfreeze()
+
+
+def test_the_access_log_names_each_requests_id_after_gunicorns_own_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from gunicorn.config import AccessLogFormat
+
+    line = settings(monkeypatch)["access_log_format"]
+    assert line == f"{AccessLogFormat.default} %({{x-request-id}}o)s"

@@ -86,10 +86,10 @@ def test_500_renders_without_context_processors_or_database(django_assert_num_qu
     assert 'href="/en/"' in html and 'href="/uk/"' in html and 'href="/az/"' in html
 
 
-def test_500_template_uses_no_tags_or_variables():
-    # A tag that could fail (url, static, translate) or a variable would need what a failing
-    # server may not have.
+def test_500_template_uses_no_tags_and_no_variable_but_the_request_id():
+    # A tag that could fail (url, static, translate) or another variable would need what a
+    # failing server may not have; the request's id is a string handler500 always passes.
     source = loader.get_template("500.html").template.source
 
     assert "{%" not in source
-    assert "{{" not in source
+    assert source.replace("{{ request_id }}", "").count("{{") == 0
