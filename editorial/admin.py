@@ -24,15 +24,77 @@ from editorial.admin_base import (
     photo_preview,
     photo_visibility,
 )
-from editorial.models import Organization, Photo, Place, Source
+from editorial.models import Organization, Photo, Place, SharedRecord, Source
 from editorial.renditions import ensure_renditions_on_commit
+from editorial.roles import may_change_shared_record
 
 # An address typed without a scheme is read as https, as Django 6 will by default.
 ASSUME_HTTPS = {models.URLField: {"assume_scheme": "https"}}
 
 
+class PublishedUseFilter(admin.SimpleListFilter):
+    title = _("use by published items")
+    parameter_name = "published_use"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
+        return [
+            ("yes", _("Shown by published items (publishers only)")),
+            ("no", _("Not shown by anything published")),
+        ]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        if self.value() == "yes":
+            return queryset.in_use_by_published()
+        if self.value() == "no":
+            return queryset.not_in_use_by_published()
+        return queryset
+
+
+def dependant_links(record: SharedRecord) -> list[dict[str, Any]]:
+    """The published items that show `record`, kind by kind, linked to their admin pages."""
+    groups = []
+    for dependants in record.published_dependants:
+        opts = dependants.kind._meta
+        links = [
+            (str(item), reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[item.pk]))
+            for item in dependants.items
+        ]
+        groups.append({"kind": opts.verbose_name_plural, "links": links, "more": dependants.more})
+    return groups
+
+
+class SharedRecordAdmin(admin.ModelAdmin):
+    """Organisations, places and sources have no review of their own: one that published items
+    show is read-only to whoever may not publish those items (`may_change_shared_record`), and
+    its page says why and lists the items."""
+
+    change_form_template = "admin/editorial/shared_change_form.html"
+
+    def has_change_permission(self, request: HttpRequest, obj: SharedRecord | None = None) -> bool:
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or may_change_shared_record(request.user, obj))
+
+    def has_delete_permission(self, request: HttpRequest, obj: SharedRecord | None = None) -> bool:
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or may_change_shared_record(request.user, obj))
+
+    def render_change_form(
+        self,
+        request: HttpRequest,
+        context: dict[str, Any],
+        add: bool = False,
+        change: bool = False,
+        form_url: str = "",
+        obj: SharedRecord | None = None,
+    ) -> Any:
+        if obj is not None and obj.pk is not None:
+            context["published_dependants"] = dependant_links(obj)
+            context["may_change_shared"] = may_change_shared_record(request.user, obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+
 @admin.register(Organization)
-class OrganizationAdmin(TranslationAdmin):
+class OrganizationAdmin(SharedRecordAdmin, TranslationAdmin):
     fieldsets = [
         *language_fieldsets(Organization),
         (
@@ -43,13 +105,13 @@ class OrganizationAdmin(TranslationAdmin):
     prepopulated_fields = {"slug": ("name_en",)}
     formfield_overrides = ASSUME_HTTPS
     list_display = ("name", "acronym", "kind", "country")
-    list_filter = ("kind", ("country", CountryFilter))
+    list_filter = (PublishedUseFilter, "kind", ("country", CountryFilter))
     search_fields = [*localized_names("name"), "acronym", "slug"]
     search_help_text = _("Searches the name in every language, the acronym and the slug.")
 
 
 @admin.register(Place)
-class PlaceAdmin(TranslationAdmin):
+class PlaceAdmin(SharedRecordAdmin, TranslationAdmin):
     fieldsets = [
         *language_fieldsets(Place),
         (
@@ -60,18 +122,18 @@ class PlaceAdmin(TranslationAdmin):
     prepopulated_fields = {"slug": ("name_en",)}
     list_display = ("name", "kind", "country", "region")
     list_select_related = ("region",)
-    list_filter = ("kind", ("country", CountryFilter))
+    list_filter = (PublishedUseFilter, "kind", ("country", CountryFilter))
     search_fields = [*localized_names("name"), "slug"]
     search_help_text = _("Searches the name in every language and the slug.")
     autocomplete_fields = ("region",)
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(SharedRecordAdmin):
     fields = ["title", "publisher", "url", "published_on", "note"]
     formfield_overrides = ASSUME_HTTPS
     list_display = ("title", "publisher", "published_on", "link")
-    list_filter = ("publisher",)
+    list_filter = (PublishedUseFilter, "publisher")
     date_hierarchy = "published_on"
     search_fields = ["title", "publisher", "url"]
     search_help_text = _("Searches the title, the publisher and the address.")

@@ -14,6 +14,7 @@ from editorial.geo import coordinate_constraints, latitude_field, longitude_fiel
 from editorial.publishing import Publishable, PublishableQuerySet, Status
 from editorial.renditions import Rendition
 from editorial.revisions import Revision, RevisionState, Transition
+from editorial.shared import SharedRecord
 
 __all__ = [
     "Organization",
@@ -24,6 +25,7 @@ __all__ = [
     "Rendition",
     "Revision",
     "RevisionState",
+    "SharedRecord",
     "Source",
     "Status",
     "Transition",
@@ -39,7 +41,7 @@ class OrganizationKind(models.TextChoices):
     MUNICIPALITY = "municipality", _("Municipality")
 
 
-class Organization(models.Model):
+class Organization(SharedRecord):
     Kind = OrganizationKind
 
     name = models.CharField(
@@ -96,8 +98,10 @@ class PlaceKind(models.TextChoices):
     COUNTRY = "country", _("Country")
 
 
-class Place(models.Model):
+class Place(SharedRecord):
     Kind = PlaceKind
+    # A project's page names its place's region too.
+    shown_with = ("region",)
 
     name = models.CharField(_("name"), max_length=120, help_text=_("E.g. 'Irpin'."))
     slug = models.SlugField(
@@ -144,7 +148,7 @@ class Place(models.Model):
         return f"{self.name}, {self.country.code}" if self.country else self.name
 
 
-class Source(models.Model):
+class Source(SharedRecord):
     """The citation behind a fact: who said it, where and when."""
 
     title = models.CharField(_("title"), max_length=300, help_text=_("As published."))

@@ -1,8 +1,11 @@
-"""The staff roles and the permissions each app grants them, used by data migrations.
+"""The staff roles and the permissions each app grants them, used by data migrations, and
+the rules about roles that no single model's permissions can say.
 
 Editors create and edit drafts and submit them; Publishers also publish. Neither may delete
 a publishable record: deleting means archiving (the workflow issue). Both may delete the
-children edited inline (items, milestones, photos), which is part of editing.
+children edited inline (items, milestones, photos), which is part of editing. An organisation,
+place or source that published items show may be changed only by whoever may publish them
+(`may_change_shared_record`).
 """
 
 from __future__ import annotations
@@ -23,6 +26,20 @@ def permission_name(action: str, model: Any) -> str:
 def has_model_perm(user: Any, action: str, model: Any) -> bool:
     """Whether an active `user` may `action` (view, change, publish...) items of `model`."""
     return user.is_active and user.has_perm(permission_name(action, model))
+
+
+def may_change_shared_record(user: Any, record: Any) -> bool:
+    """Whether `user` may change or delete `record`, an organisation, place or source.
+
+    A shared record has no pending revision: a change to it reaches the public page of every
+    item that shows it at once. So once published items show it, only someone who may publish
+    every kind of those items (a Publisher, a superuser) may change it. Editors may still add
+    new records and change those nothing published shows.
+    """
+    if not has_model_perm(user, "change", type(record)):
+        return False
+    kinds = {dependants.kind for dependants in record.published_dependants}
+    return all(has_model_perm(user, "publish", kind) for kind in kinds)
 
 
 def grant_role_permissions(
