@@ -46,14 +46,15 @@ def published_usages(
 
 
 def _published(item_model: type[Publishable]) -> models.QuerySet:
-    # Scheduled items count as published: their approved pages show the record as it is now.
+    # Every item a publisher approved counts, scheduled or past its expiry too: its page shows
+    # the record as it is at the moment the item is (again) live, without another review.
     return item_model._default_manager.filter(status=Status.PUBLISHED)
 
 
 class SharedRecordQuerySet(models.QuerySet):
     def in_use_by_published(self) -> SharedRecordQuerySet:
-        """Records that a published item (live or scheduled) shows: only those who may publish
-        such items may change them."""
+        """Records that a published item (live, scheduled or expired) shows: only those who may
+        publish such items may change them."""
         used = [
             Q(pk__in=_published(item_model).filter(**{f"{lookup}__isnull": False}).values(lookup))
             for item_model, lookups in published_usages(self.model)
@@ -90,7 +91,7 @@ class SharedRecord(models.Model):
 
     @cached_property
     def published_dependants(self) -> list[Dependants]:
-        """The published items (live or scheduled) that show this record, kind by kind.
+        """The published items (live, scheduled or expired) that show this record, kind by kind.
 
         One query per kind of item that can link it, however many items do; kept for the
         instance's life, as the admin asks several times while answering one request.

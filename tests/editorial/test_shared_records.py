@@ -105,12 +105,24 @@ def test_a_region_is_shown_by_a_published_project_in_one_of_its_cities() -> None
     assert shown_by(region) == {ReconstructionProject: ["Irpin school"]}
 
 
-def test_a_scheduled_item_counts_as_published() -> None:
+@pytest.mark.parametrize(
+    "timing",
+    [
+        pytest.param({"publish_at": dt.timedelta(days=1)}, id="scheduled"),
+        pytest.param({"expire_at": -dt.timedelta(days=1)}, id="expired"),
+    ],
+)
+def test_an_approved_item_that_is_not_live_now_counts_as_published(
+    timing: dict[str, dt.timedelta],
+) -> None:
+    """Its page shows the record as it is when the item goes (or comes back) live."""
     source = SourceFactory()
-    tomorrow = timezone.now() + dt.timedelta(days=1)
-    AidPackageFactory(published=True, publish_at=tomorrow, title="Goes live").sources.add(source)
+    when = {field: timezone.now() + delta for field, delta in timing.items()}
+    if "expire_at" in when:
+        when["publish_at"] = when["expire_at"] - dt.timedelta(days=30)
+    AidPackageFactory(published=True, title="Not live now", **when).sources.add(source)
 
-    assert shown_by(source) == {AidPackage: ["Goes live"]}
+    assert shown_by(source) == {AidPackage: ["Not live now"]}
 
 
 def test_dependants_name_ten_items_of_a_kind_and_say_there_are_more() -> None:
