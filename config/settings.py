@@ -217,6 +217,9 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 # A session ends after SESSION_IDLE_MINUTES without a request (saving it on every request
 # moves its expiry on), and when the browser closes.
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 120) * 60
+# In the database, under keys the site can tell it issued: a made-up `sessionid` is served the
+# cached public page at no cost (staff/sessions.py).
+SESSION_ENGINE = "staff.sessions"
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 if min(AXES_FAILURE_LIMIT, AXES_COOLOFF_TIME.total_seconds(), SESSION_COOKIE_AGE) <= 0:

@@ -27,6 +27,7 @@ from editorial import content_version
 from editorial.answer_cache import address_key, get_or_make
 from editorial.api import API_PREFIX
 from public.tracking import drop_tracking_parameters
+from staff.sessions import signed_in_staff
 
 # The URL namespaces of the public site (config/urls.py) and its pages outside them.
 PUBLIC_NAMESPACES = frozenset({"public", "aid", "projects", "rehabilitation", "partnerships"})
@@ -59,9 +60,21 @@ def _may_use_cache(request: HttpRequest) -> bool:
     """For a GET or HEAD of the public site (the caller has checked)."""
     return (
         content_version.caching_enabled()
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and request.path != _healthz()
+        and not _from_signed_in_staff(request)
     )
+
+
+def _from_signed_in_staff(request: HttpRequest) -> bool:
+    session_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    return bool(session_key) and signed_in_staff(session_key)
+
+
+def _as_for_anyone(request: HttpRequest) -> None:
+    """Make the page as for a visitor without a session: one whose cookie is made up, expired
+    or not staff's would otherwise get a Set-Cookie deleting it and Vary: Cookie, a page that
+    may not be stored, or be stored for them alone."""
+    request.COOKIES.pop(settings.SESSION_COOKIE_NAME, None)
 
 
 def _is_public_page(request: HttpRequest) -> bool:
@@ -97,6 +110,7 @@ class PublicPageCacheMiddleware:
         drop_tracking_parameters(request)
         if not _may_use_cache(request):
             return self.get_response(request)
+        _as_for_anyone(request)
 
         def keep(response: HttpResponse) -> HttpResponse | None:
             return response if _may_store(request, response) else None

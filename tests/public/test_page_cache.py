@@ -9,6 +9,9 @@ import time
 from typing import Any
 
 import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.sessions.models import Session
 from django.core.cache import cache
 from django.test import Client, RequestFactory
 from django.utils import timezone
@@ -19,6 +22,7 @@ from editorial.content_version import HIT_HEADER
 from editorial.publishing import Status
 from editorial.snapshots import take_snapshot
 from public.page_cache import PublicPageCacheMiddleware, page_key
+from staff.sessions import SessionStore
 from tests.factories import AidItemFactory, AidPackageFactory, SourceFactory
 from tests.workflow_helpers import make_user
 
@@ -189,6 +193,135 @@ def test_a_signed_in_visitor_never_gets_or_leaves_a_cached_page(
     assert not is_hit(client.get("/en/aid/"))
     assert not is_hit(client.get("/en/aid/"))
     assert not is_hit(Client().get("/en/aid/"))  # nothing was stored for the public either
+
+
+# --- Who skips the cache: only a signed-in staff member (issue 15) ---------------------------
+
+# The 40 characters of a real key, but not one this site issued.
+FORGED_KEY = "abcdefghijklmnopqrstuvwx0123456789abcdef"
+
+
+def session_of(user: Any) -> str:
+    signed_in = Client()
+    signed_in.force_login(user)
+    return signed_in.cookies[settings.SESSION_COOKIE_NAME].value
+
+
+def visitor_with_session(session_key: str) -> Client:
+    visitor = Client()
+    visitor.cookies[settings.SESSION_COOKIE_NAME] = session_key
+    return visitor
+
+
+def assert_for_everyone(response: Any) -> None:
+    """Nothing in it made for this visitor alone, nor any reason for a cache to think so."""
+    assert not response.cookies
+    assert "Cookie" not in response.get("Vary", "")
+    assert "private" not in response.get("Cache-Control", "")
+
+
+@pytest.mark.parametrize("session_key", ["bogus", FORGED_KEY])
+def test_a_made_up_session_cookie_gets_the_cached_page_without_a_query(
+    client: Client, live_package: Any, django_assert_num_queries: Any, session_key: str
+) -> None:
+    client.get("/en/aid/")
+
+    with django_assert_num_queries(0):
+        response = visitor_with_session(session_key).get("/en/aid/")
+
+    assert is_hit(response)
+    assert_for_everyone(response)
+
+
+def test_a_page_first_asked_for_with_a_made_up_session_cookie_is_stored_for_everyone(
+    live_package: Any,
+) -> None:
+    made = visitor_with_session("bogus").get("/en/aid/")
+
+    assert not is_hit(made)
+    assert_for_everyone(made)
+    assert is_hit(Client().get("/en/aid/"))
+
+
+def test_a_session_nobody_signed_in_with_costs_one_query_and_gets_the_cached_page(
+    client: Client, live_package: Any, django_assert_num_queries: Any
+) -> None:
+    session = SessionStore()
+    session["seen"] = True
+    session.save()
+    client.get("/en/aid/")
+
+    with django_assert_num_queries(1):  # the session
+        response = visitor_with_session(session.session_key).get("/en/aid/")
+
+    assert is_hit(response)
+    assert_for_everyone(response)
+
+
+def test_a_signed_in_staff_members_session_gets_live_pages(live_package: Any) -> None:
+    Client().get("/en/aid/")
+    staff = visitor_with_session(session_of(make_user("editor")))
+
+    response = staff.get("/en/aid/")
+
+    assert not is_hit(response)
+    assert "private" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param({"is_active": False}, id="deactivated"),
+        pytest.param({"is_staff": False}, id="no-longer-staff"),
+    ],
+)
+def test_a_staff_session_whose_user_lost_staff_access_gets_the_cached_page(
+    client: Client,
+    live_package: Any,
+    django_assert_num_queries: Any,
+    change: dict[str, bool],
+) -> None:
+    user = make_user("publisher")
+    session_key = session_of(user)
+    get_user_model().objects.filter(pk=user.pk).update(**change)
+    client.get("/en/aid/")
+
+    with django_assert_num_queries(2):  # the session, the user
+        response = visitor_with_session(session_key).get("/en/aid/")
+
+    assert is_hit(response)
+    assert_for_everyone(response)
+
+
+def test_a_signed_in_user_who_is_not_staff_gets_the_cached_page(
+    client: Client, live_package: Any
+) -> None:
+    reader = get_user_model().objects.create_user("reader", password="unused")
+    client.get("/en/aid/")
+
+    assert is_hit(visitor_with_session(session_of(reader)).get("/en/aid/"))
+
+
+def test_an_expired_staff_session_gets_the_cached_page(client: Client, live_package: Any) -> None:
+    session_key = session_of(make_user("editor"))
+    Session.objects.filter(pk=session_key).update(
+        expire_date=timezone.now() - dt.timedelta(seconds=1)
+    )
+    client.get("/en/aid/")
+
+    assert is_hit(visitor_with_session(session_key).get("/en/aid/"))
+
+
+def test_a_staff_session_from_before_a_password_change_gets_the_cached_page(
+    client: Client, live_package: Any
+) -> None:
+    user = make_user("editor")
+    session_key = session_of(user)
+    user.set_password("changed since")
+    user.save()
+    client.get("/en/aid/")
+
+    assert is_hit(visitor_with_session(session_key).get("/en/aid/"))
 
 
 @pytest.mark.parametrize(
