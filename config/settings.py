@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # Operations: a database outage answers 503 with Retry-After (see "Operations").
     "ops.middleware.DatabaseOutageMiddleware",
+    # Operations: a change the page cache cannot be told of is refused or fails loudly (503).
+    "ops.middleware.CacheOutageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Operations: whole public pages from the cache for visitors not signed in. Above GZip, so
     # a page is stored compressed (see "Operations: the cache").

@@ -11,13 +11,24 @@ The bump happens twice: at once, so that the writing request (and a test) never 
 stale copy, and again when the transaction commits, because a reader that ran between the first
 bump and the commit may have stored the old content under the new number.
 
+A write whose bump cannot reach the cache would leave every other process serving the old
+pages until they expire, an unpublished item included. So while caching is on the first bump
+raises `CacheUnreachable` instead: inside the writer's transaction, which rolls back, so the
+change is refused and nothing is saved (ops/middleware.py answers 503 saying so). If the
+second bump fails, the change is already committed: it is logged at ERROR and the request is
+made to fail loudly all the same (`failed_after_commit()`); what can stay stale then is only
+what was made between the two bumps, and this process retries the bump at its next read.
+
 Scheduled changes need no bump: a cached entry never outlives the next go-live or expiry time
 of any published item (`cache_timeout()`).
 """
 
 from __future__ import annotations
 
+import logging
 import time
+from contextlib import suppress
+from contextvars import ContextVar
 from datetime import datetime
 from typing import Any
 
@@ -38,20 +49,34 @@ HIT_HEADER = "X-Korpu-Cache"
 # Rows of these apps are what the public pages, feeds, sitemap and API are made of.
 CONTENT_APPS = frozenset({"editorial", "aid", "projects", "people"})
 
+logger = logging.getLogger("editorial.content_version")
+
 # A bump that could not reach the cache (Redis down) is retried by this process at its next
 # read of the version, so pages stored before the outage are not served once it is back.
 _bump_pending = False
+# Set when a committed change's bump failed, for the request that made it to fail loudly.
+_failed_after_commit: ContextVar[bool] = ContextVar("failed_after_commit", default=False)
+
+
+class CacheUnreachable(Exception):
+    """The content version could not be bumped: other processes would serve old pages."""
 
 
 def caching_enabled() -> bool:
     return settings.CONTENT_CACHE_SECONDS > 0
 
 
+def _retry_pending_bump() -> None:
+    if _bump_pending:
+        # Still down: the read goes on without the cache, as the cache's own errors do.
+        with suppress(CacheUnreachable):
+            bump()
+
+
 def current() -> int:
     """The version now. A missing key (a new or flushed cache) starts from the clock, so a
     version number is never reused for different content."""
-    if _bump_pending:
-        bump()
+    _retry_pending_bump()
     version = cache.get(KEY)
     if version is None:
         version = time.time_ns()
@@ -62,31 +87,71 @@ def current() -> int:
 
 def current_and(key: str) -> tuple[int, Any]:
     """The version now and what is stored under `key`, in one round trip to the cache."""
-    if _bump_pending:
-        bump()
+    _retry_pending_bump()
     found = cache.get_many([KEY, key])
     if KEY not in found:
         return current(), None
     return found[KEY], found.get(key)
 
 
-def bump() -> None:
-    global _bump_pending
+def _incremented() -> bool:
+    """Whether the cache confirmed a new version (ops/cache.py reads its errors as misses)."""
     try:
         cache.incr(KEY)
+        return True
     except ValueError:  # no key yet, or the cache is unreachable
-        if not cache.add(KEY, time.time_ns(), timeout=None):
-            try:
-                cache.incr(KEY)
-            except ValueError:
-                _bump_pending = True
-                return
-    _bump_pending = False
+        pass
+    if cache.add(KEY, time.time_ns(), timeout=None):
+        return True
+    try:
+        cache.incr(KEY)  # another process added it first
+        return True
+    except ValueError:
+        return False
+
+
+def bump() -> None:
+    """Retire every cached page and API answer, in every process. Raises `CacheUnreachable`
+    when the cache could not be reached while caching is on (with it off, nothing is served
+    from the cache, and the failure is only retried)."""
+    global _bump_pending
+    _bump_pending = not _incremented()
+    if _bump_pending and caching_enabled():
+        raise CacheUnreachable(
+            "The shared cache (Redis) could not be reached to retire the cached pages."
+        )
+
+
+def _bump_after_commit() -> None:
+    try:
+        bump()
+    except CacheUnreachable:
+        _failed_after_commit.set(True)
+        logger.error(
+            "A change was committed but the content version could not be bumped after it: "
+            "other processes may serve pages made before the commit for up to %s s (this "
+            "one retries the bump at its next read).",
+            settings.CONTENT_CACHE_SECONDS,
+        )
 
 
 def bump_now_and_on_commit() -> None:
-    bump()
-    transaction.on_commit(bump, robust=True)
+    """Bump inside the writer's transaction, so that a failure rolls the write back, and again
+    once it commits. Outside a transaction the row is already written: only the second runs,
+    at once."""
+    if transaction.get_connection().in_atomic_block:
+        bump()
+    transaction.on_commit(_bump_after_commit)
+
+
+def failed_after_commit() -> bool:
+    """Whether a change committed in this request (or task) could not bump the version."""
+    return _failed_after_commit.get()
+
+
+def forget_failures() -> None:
+    """At the start of a request: a failure belongs to the request that made it."""
+    _failed_after_commit.set(False)
 
 
 def _on_content_write(sender: type, **kwargs: Any) -> None:

@@ -15,10 +15,12 @@ import logging
 from collections.abc import Callable
 from contextlib import suppress
 
+from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, connections
 from django.http import HttpRequest, HttpResponse
 from django.template import loader
 
+from editorial import content_version
 from editorial.api import API_PREFIX
 
 logger = logging.getLogger("ops.outage")
@@ -79,4 +81,41 @@ class DatabaseOutageMiddleware:
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if is_database_outage(exception):
             return outage_response(request, exception)
+        return None
+
+
+def cache_outage_response(request: HttpRequest, *, saved: bool) -> HttpResponse:
+    """503 for a change the page cache could not be told of: refused (`saved=False`, nothing
+    changed) or committed but perhaps not yet seen everywhere (`saved=True`)."""
+    minutes = max(1, -(-settings.CONTENT_CACHE_SECONDS // 60))
+    page = loader.get_template("503_cache.html").render({"saved": saved, "minutes": minutes})
+    response = HttpResponse(page, status=503)
+    response["Cache-Control"] = "no-store"
+    if not saved:
+        logger.error("Change refused at %s: the cache could not be reached", request.path)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    # Logged (here or by editorial.content_version) with its cause; not again by Django.
+    response._has_been_logged = True
+    return response
+
+
+class CacheOutageMiddleware:
+    """A change that cannot retire the cached pages everywhere fails loudly (see "Cache down"):
+    refused and rolled back when the first bump of the content version fails (the exception
+    reaches here from the view), a 503 that says it was saved when only the bump after the
+    commit failed."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        content_version.forget_failures()
+        response = self.get_response(request)
+        if content_version.failed_after_commit():
+            return cache_outage_response(request, saved=True)
+        return response
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if isinstance(exception, content_version.CacheUnreachable):
+            return cache_outage_response(request, saved=False)
         return None

@@ -1,6 +1,7 @@
 """Redis down: pages and the API still serve. Errors read as cache misses (ops/cache.py), so
 while it is down nothing is cached and the API's rate limits are not enforced, the better
-failure for a read-only public API than refusing everyone."""
+failure for a read-only public API than refusing everyone. A change to the record, though, is
+refused while the cached pages of other processes cannot be retired (issue 15)."""
 
 from __future__ import annotations
 
@@ -13,10 +14,18 @@ from typing import Any
 import pytest
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 from django.test import Client
 
+from aid.models import AidPackage
+from editorial import content_version, workflow
+from editorial.content_version import CacheUnreachable
+from editorial.publishing import Status
+from editorial.revisions import Revision
 from ops.cache import ResilientRedisCache
-from tests.factories import AidPackageFactory
+from tests.admin_helpers import admin_url
+from tests.factories import AidPackageFactory, PhotoFactory
+from tests.workflow_helpers import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -31,9 +40,9 @@ def dead_cache(settings: Any) -> None:
     settings.CACHES = DEAD_REDIS
 
 
-@pytest.mark.usefixtures("dead_cache")
-def test_pages_serve_while_redis_is_down(client: Client):
+def test_pages_serve_while_redis_is_down(client: Client, settings: Any):
     AidPackageFactory(published=True, slug="generators")
+    settings.CACHES = DEAD_REDIS
 
     assert client.get("/en/").status_code == 200
     assert client.get("/en/aid/generators/").status_code == 200
@@ -129,3 +138,120 @@ def test_one_redis_client_serves_every_call(settings: Any):
         assert live._cache.get_client("key") is live._cache.get_client("key", write=True)
     finally:
         live.clear()
+
+
+# --- Changes while Redis is down: refused, or loud (issue 15) ---------------------------------
+
+
+@pytest.fixture
+def live_package() -> Any:
+    return AidPackageFactory(published=True, slug="generators", title="Generators for Kharkiv")
+
+
+def unpublish_url(package: Any) -> str:
+    return admin_url(AidPackage, "transition", package.pk, "unpublish")
+
+
+def test_an_unpublish_that_cannot_reach_the_cache_is_refused_and_changes_nothing(
+    live_package: Any, settings: Any
+) -> None:
+    publisher = make_user("publisher")
+    revisions = Revision.objects.count()
+    settings.CACHES = DEAD_REDIS
+
+    with pytest.raises(CacheUnreachable):
+        workflow.unpublish(obj=live_package, user=publisher)
+
+    live_package.refresh_from_db()
+    assert live_package.status == Status.PUBLISHED
+    assert Revision.objects.count() == revisions
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(lambda package: package.delete(), id="delete"),
+        pytest.param(
+            lambda package: PhotoFactory(content_object=package, shows_minors=True), id="new-photo"
+        ),
+        pytest.param(lambda package: AidPackage.objects.filter(pk=package.pk).delete(), id="bulk"),
+    ],
+)
+def test_any_change_to_the_record_that_cannot_reach_the_cache_is_rolled_back(
+    live_package: Any, settings: Any, change: Any
+) -> None:
+    settings.CACHES = DEAD_REDIS
+
+    with pytest.raises(CacheUnreachable), transaction.atomic():
+        change(live_package)
+
+    assert AidPackage.objects.filter(pk=live_package.pk, status=Status.PUBLISHED).exists()
+    assert not live_package.photos.exists()
+
+
+def test_the_admin_says_an_unpublish_was_refused_while_the_cache_is_down(
+    client: Client, live_package: Any, settings: Any, caplog: Any
+) -> None:
+    client.force_login(make_user("publisher"))
+    client.get("/en/aid/generators/")  # the page another process would go on serving
+    settings.CACHES = DEAD_REDIS
+
+    with caplog.at_level(logging.ERROR, logger="ops.outage"):
+        response = client.post(unpublish_url(live_package), {"comment": ""})
+
+    assert response.status_code == 503
+    assert "Nothing was changed" in response.content.decode()
+    assert "no-store" in response["Cache-Control"]
+    assert any("could not be reached" in record.getMessage() for record in caplog.records)
+    live_package.refresh_from_db()
+    assert live_package.status == Status.PUBLISHED
+
+
+def test_with_the_content_cache_off_changes_go_on_while_redis_is_down(
+    live_package: Any, settings: Any
+) -> None:
+    settings.CONTENT_CACHE_SECONDS = 0
+    settings.CACHES = DEAD_REDIS
+
+    workflow.unpublish(obj=live_package, user=make_user("publisher"))
+
+    live_package.refresh_from_db()
+    assert live_package.status == Status.DRAFT
+
+
+def lose_the_cache_at_commit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From now on the cache answers inside a transaction and is gone once it commits."""
+    monkeypatch.setattr(
+        content_version,
+        "_incremented",
+        lambda: transaction.get_connection().in_atomic_block,
+    )
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_an_unpublish_whose_bump_fails_after_the_commit_fails_loudly(
+    client: Client, live_package: Any, caplog: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    client.force_login(make_user("publisher"))
+    lose_the_cache_at_commit(monkeypatch)
+
+    with caplog.at_level(logging.ERROR, logger="editorial.content_version"):
+        response = client.post(unpublish_url(live_package), {"comment": ""})
+
+    assert response.status_code == 503
+    assert "Your change was saved" in response.content.decode()
+    logged = [r.levelno for r in caplog.records if r.name == "editorial.content_version"]
+    assert logged and set(logged) == {logging.ERROR}
+    live_package.refresh_from_db()
+    assert live_package.status == Status.DRAFT  # committed: only the bump after it failed
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_failed_bump_after_the_commit_belongs_to_that_request_only(
+    client: Client, live_package: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    client.force_login(make_user("publisher"))
+    lose_the_cache_at_commit(monkeypatch)
+    client.post(unpublish_url(live_package), {"comment": ""})
+
+    assert client.get("/en/aid/").status_code == 200

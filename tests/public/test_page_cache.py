@@ -376,7 +376,8 @@ def test_a_bump_that_could_not_reach_the_cache_is_made_again(monkeypatch: Any) -
     with monkeypatch.context() as down:
         down.setattr(cache, "incr", unreachable)
         down.setattr(cache, "add", lambda *args, **kwargs: False)
-        content_version.bump()
+        with pytest.raises(content_version.CacheUnreachable):
+            content_version.bump()
     assert cache.get(content_version.KEY) == before  # lost while the cache was down
 
     assert content_version.current() != before  # retried at the next read
