@@ -13,7 +13,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from demo.records import Outcome, Tally
 from editorial.roles import EDITORS, PUBLISHERS
-from staff.devices import AUTHENTICATOR_NAME
+from staff.devices import AUTHENTICATOR_NAME, mark_enrolled
 from staff.policy import role_requires_second_factor
 
 PASSWORD_VARIABLE = "KORPU_DEMO_PASSWORD"
@@ -94,6 +94,7 @@ def ensure_demo_authenticator(user: AbstractUser) -> Outcome:
     """Give `user` a confirmed authenticator with the demo key, as the password is reset: one
     set up by hand in the demo is replaced, so the printed key always works."""
     key = b32decode(DEMO_TOTP_SECRET).hex()
+    mark_enrolled(user)
     devices = TOTPDevice.objects.filter(user=user)
     if devices.filter(key=key, confirmed=True).exists() and devices.count() == 1:
         return "unchanged"

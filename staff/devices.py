@@ -17,6 +17,7 @@ from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from staff.models import Enrolment
 from staff.policy import authenticator
 
 RECOVERY_CODES = 10
@@ -61,12 +62,12 @@ def confirm_authenticator(*, user: Any, code: str) -> tuple[Check, list[str]]:
 
     Returns the check and, when it passed, the new recovery codes (to be shown once). Only
     `user`'s own pending device is looked at: nobody can confirm a device for someone else.
-    Refuses (as a wrong code) when `user` already has an authenticator: a session that has
-    only the password must not add a second one beside it.
+    Refuses (as a wrong code) when `user` already has an authenticator, or had one that is gone
+    without a reset (staff/models.py): a session that has only the password must not add one.
     """
     code = normalise(code)
     with transaction.atomic():
-        if authenticator(user) is not None:
+        if authenticator(user) is not None or Enrolment.objects.filter(user=user).exists():
             return Check(), []
         device = (
             TOTPDevice.objects.select_for_update()
@@ -80,7 +81,15 @@ def confirm_authenticator(*, user: Any, code: str) -> tuple[Check, list[str]]:
         device.confirmed = True
         device.save(update_fields=["confirmed"])
         TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+        mark_enrolled(user)
         return check, replace_recovery_codes(user)
+
+
+def mark_enrolled(user: Any) -> bool:
+    """Record that `user` has a second step (staff/models.py), for every way a device comes to
+    be: set-up, the demo loader, a restore that lost it. Returns whether the mark is new."""
+    _, created = Enrolment.objects.get_or_create(user=user)
+    return created
 
 
 def check_code(*, user: Any, code: str) -> Check:
@@ -121,11 +130,16 @@ def recovery_codes_left(user: Any) -> int:
 
 
 def remove_second_factor(user: Any) -> int:
-    """Remove `user`'s authenticator and recovery codes. Their next admin request asks them to
-    set it up again if their role requires it. Returns how many devices were removed."""
-    devices = [TOTPDevice.objects.filter(user=user), StaticDevice.objects.filter(user=user)]
+    """Remove `user`'s authenticator, recovery codes and enrolment mark: a reset, after which
+    the set-up page opens to them again. Their next admin request asks them to set it up if
+    their role requires it. Returns how many devices and marks were removed."""
+    rows = [
+        TOTPDevice.objects.filter(user=user),
+        StaticDevice.objects.filter(user=user),
+        Enrolment.objects.filter(user=user),
+    ]
     with transaction.atomic():
-        removed = sum(queryset.count() for queryset in devices)
-        for queryset in devices:
+        removed = sum(queryset.count() for queryset in rows)
+        for queryset in rows:
             queryset.delete()  # a device's recovery codes go with it
     return removed

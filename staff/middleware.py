@@ -3,7 +3,8 @@
 Django's admin login checks the password and signs the user in; from then on every request
 under the admin's address (each model page, the workflow's previews, the view-on-site
 shortcut, forged POSTs included) is sent to the code step while the session is not verified,
-or to the set-up page if the user's role requires a second step and they have none yet. One
+to the "second step missing" page if the user had one that is gone without a reset, or to the
+set-up page if the user's role requires a second step and they never had one. One
 check here, in front of the admin, rather than in each of its views, so that a view added
 later cannot forget it.
 """
@@ -18,11 +19,17 @@ from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 
-from staff.policy import authenticator, second_factor_required
+from staff.policy import authenticator, second_factor_missing, second_factor_required
 
 # What a user who owes the second step may still open: the password step, logging out, and
 # the second step itself (django-otp's OTPMiddleware, before this one, sets is_verified()).
-OPEN_BEFORE_VERIFICATION = ("admin:login", "admin:logout", "staff:code", "staff:enrol")
+OPEN_BEFORE_VERIFICATION = (
+    "admin:login",
+    "admin:logout",
+    "staff:code",
+    "staff:enrol",
+    "staff:missing",
+)
 
 
 class SecondFactorMiddleware:
@@ -52,6 +59,8 @@ class SecondFactorMiddleware:
             return None
         if authenticator(user) is not None:
             return "staff:code"
+        if second_factor_missing(user):
+            return "staff:missing"
         if second_factor_required(user):
             return "staff:enrol"
         return None

@@ -13,6 +13,7 @@ from django.conf import settings
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from editorial.roles import EDITORS, PUBLISHERS
+from staff.models import Enrolment
 
 
 def role_requires_second_factor(user: Any) -> bool:
@@ -38,3 +39,12 @@ def authenticator(user: Any) -> TOTPDevice | None:
     if not user.is_authenticated:
         return None
     return TOTPDevice.objects.devices_for_user(user, confirmed=True).first()
+
+
+def second_factor_missing(user: Any) -> bool:
+    """Whether `user` has set up a second step that is no longer there: enrolled (staff/models.py)
+    but without a confirmed authenticator. Such an account may not set up another on the
+    strength of its password; a superuser's reset lets it."""
+    if not user.is_authenticated:
+        return False
+    return Enrolment.objects.filter(user=user).exists() and authenticator(user) is None

@@ -1,8 +1,9 @@
 """The second sign-in step, in the admin's look: the code page, the set-up page (QR code,
-secret, first code, then the recovery codes once), and the "Two-step sign-in" page where staff
-set it up, renew their recovery codes or remove it.
+secret, first code, then the recovery codes once), the page of an account whose second step is
+missing, and the "Two-step sign-in" page where staff set it up, renew their recovery codes or
+remove it.
 
-The code and set-up pages are open to a signed-in user who has not passed the second step
+The code, set-up and missing pages are open to a signed-in user who has not passed the second step
 (staff/middleware.py lets them through); everything else in the admin is not.
 """
 
@@ -38,7 +39,7 @@ from staff.devices import (
     replace_recovery_codes,
 )
 from staff.forms import CodeForm
-from staff.policy import authenticator, second_factor_required
+from staff.policy import authenticator, second_factor_missing, second_factor_required
 from staff.qr import qr_svg
 
 
@@ -103,6 +104,8 @@ def code_view(request: HttpRequest) -> HttpResponse:
     if user.is_verified():
         return HttpResponseRedirect(_next_url(request))
     if authenticator(user) is None:
+        if second_factor_missing(user):
+            return HttpResponseRedirect(f"{reverse('staff:missing')}?{request.GET.urlencode()}")
         if second_factor_required(user):
             return HttpResponseRedirect(f"{reverse('staff:enrol')}?{request.GET.urlencode()}")
         return HttpResponseRedirect(_next_url(request))
@@ -133,8 +136,8 @@ def code_view(request: HttpRequest) -> HttpResponse:
 def enrol_view(request: HttpRequest) -> HttpResponse:
     """Set up the authenticator app: scan the QR code (or type the secret), enter its code.
 
-    Reached after the password by a user whose role requires the second step and who has none
-    yet, or from the "Two-step sign-in" page. Wrong codes here are not counted by django-axes
+    Reached after the password by a user whose role requires the second step and who never had
+    one, or from the "Two-step sign-in" page. Wrong codes here are not counted by django-axes
     (the secret is on the page; guessing gains nothing), only slowed down by the device.
     """
     if not _signed_in_staff(request):
@@ -144,6 +147,10 @@ def enrol_view(request: HttpRequest) -> HttpResponse:
         # One authenticator each; a session that has only the password cannot add another.
         target = "staff:two_step" if user.is_verified() else "staff:code"
         return HttpResponseRedirect(f"{reverse(target)}?{request.GET.urlencode()}")
+    if second_factor_missing(user):
+        # Answered here, not redirected, so that a forged POST gets the refusal itself; no
+        # pending device is made either.
+        return _missing_page(request)
     device = pending_authenticator(user)
 
     form = CodeForm(request.POST or None)
@@ -164,6 +171,23 @@ def enrol_view(request: HttpRequest) -> HttpResponse:
         required=second_factor_required(user),
     )
     return TemplateResponse(request, "staff/enrol.html", context)
+
+
+@never_cache
+def missing_view(request: HttpRequest) -> HttpResponse:
+    """After the password, for an account that had a second step which is gone without a reset
+    (a restore from an older archive, rows deleted by hand): it is told to ask a superuser,
+    and is not offered a set-up, which would let the password alone enrol a new phone."""
+    if not _signed_in_staff(request):
+        return _to_login(request)
+    if not second_factor_missing(request.user):
+        return HttpResponseRedirect(_next_url(request))
+    return _missing_page(request)
+
+
+def _missing_page(request: HttpRequest) -> TemplateResponse:
+    context = _step_context(request, _("Your second sign-in step is missing"))
+    return TemplateResponse(request, "staff/missing.html", context, status=403)
 
 
 def _warn_recovery_codes_left(request: HttpRequest) -> None:
@@ -218,6 +242,7 @@ def two_step_view(request: HttpRequest) -> HttpResponse:
         "device": device,
         "form": form,
         "required": second_factor_required(user),
+        "missing": device is None and second_factor_missing(user),
         "recovery_codes_left": recovery_codes_left(user) if device else 0,
     }
     return TemplateResponse(request, "staff/two_step.html", context)

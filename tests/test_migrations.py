@@ -68,7 +68,7 @@ def test_migrations_match_models() -> None:
 
 
 # Unapplying an app unapplies the migrations of the others that depend on it as well.
-OUR_APPS = ("editorial", "aid", "projects", "people", "partners", "public")
+OUR_APPS = ("editorial", "aid", "projects", "people", "partners", "public", "staff")
 
 
 def our_tables() -> set[str]:
