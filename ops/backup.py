@@ -8,14 +8,21 @@ An archive (a .tar.gz, or a directory with the same contents) holds:
   groups by name, so the archive loads into any freshly migrated database. Sessions, content
   types, permissions and login attempts are not kept: migrate creates the first, the others
   are transient. Nor are the search documents: the database writes them from the rows as they
-  are restored.
+  are restored. Each staff account's second sign-in step is kept with it: django-otp's
+  authenticators and recovery codes, and staff's record of who has enrolled (staff/models.py).
 - `media/`: every file in the (private) media storage: photo originals and renditions. The
   public copies are not kept: restore makes them again for the photos that are public.
-- `manifest.json`: the format, the schema (last migration of each app), the number of rows
-  per model and the SHA-256 and size of `data.json` and of every media file. Restore checks
-  every checksum before it changes anything, and reads each media file back after writing it.
+- `manifest.json`: the format, the schema (last migration of each app), the models kept, the
+  number of rows per model and the SHA-256 and size of `data.json` and of every media file.
+  Restore checks every checksum before it changes anything, and reads each media file back
+  after writing it.
 
-The archive holds password hashes and partner key hashes: keep it as safe as the database.
+An archive written before the second steps were kept (its manifest lists no models) would
+bring staff accounts back with their passwords alone; restore refuses it while it holds staff
+accounts, unless told to restore them locked out until a superuser resets their second step.
+
+The archive holds password hashes, partner key hashes, and the authenticator keys and recovery
+codes as django-otp stores them (readable): keep it as safe as the database.
 """
 
 from __future__ import annotations
@@ -36,6 +43,7 @@ from typing import Any
 import django
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import serializers
 from django.core.files import File
@@ -46,6 +54,7 @@ from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
 from django.db.migrations.recorder import MigrationRecorder
 
 from editorial import photo_files
+from staff.devices import mark_enrolled
 
 FORMAT = "korpu-backup"
 VERSION = 1
@@ -56,6 +65,11 @@ CHUNK = 1024 * 1024
 
 # Django's own models worth keeping; the project's apps are found by where they live.
 CONTRIB_MODELS = ("auth.Group", "auth.User", "admin.LogEntry")
+# Each staff account's second sign-in step (staff/devices.py): without them a restored account
+# would have its password alone. staff.Enrolment, a project model, is kept with the others.
+SECOND_FACTOR_MODELS = ("otp_totp.TOTPDevice", "otp_static.StaticDevice", "otp_static.StaticToken")
+# What an archive must list under "models" to hold every account's second step.
+SECOND_FACTOR_LABELS = frozenset({*SECOND_FACTOR_MODELS, "staff.Enrolment"})
 # Groups are matched by name: migrations create Editors and Publishers in every database.
 NATURAL_PRIMARY = (Group,)
 # Project apps whose rows are not part of the record: ops has none, and public's are the search
@@ -93,6 +107,8 @@ class RestorePlan:
     existing_rows: dict[str, int]
     media_conflicts: list[str]
     schema_differences: list[str]
+    # Usernames of the staff accounts in an archive that does not hold their second steps.
+    without_second_factors: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -100,6 +116,8 @@ class RestoreResult:
     rows: int
     media_written: int
     media_unchanged: int
+    # Staff accounts restored without their second step, stopped after the password until reset.
+    locked_out: list[str] = field(default_factory=list)
 
 
 def backed_up_models() -> list[type[models.Model]]:
@@ -115,6 +133,7 @@ def backed_up_models() -> list[type[models.Model]]:
         for model in config.get_models()
         if model._meta.managed and not model._meta.proxy
     ]
+    own += [apps.get_model(label) for label in SECOND_FACTOR_MODELS]
     contrib = [apps.get_model(label) for label in CONTRIB_MODELS if _installed(label)]
     # Users before the rows that name them; ours sorted so that natural keys load in order.
     return contrib[:2] + serializers.sort_dependencies([(None, own)]) + contrib[2:]
@@ -188,6 +207,8 @@ def _write_directory(directory: Path, storage: Storage) -> BackupResult:
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "django": django.get_version(),
         "schema": _schema(),
+        # Which models were kept, so that restore can tell an empty table from one not kept.
+        "models": [model._meta.label for model in backed_up_models()],
         "rows": dict(rows),
         "data": {"name": DATA, **_checksum(directory / DATA)},
         "media": media,
@@ -315,19 +336,61 @@ def plan_restore(directory: Path, *, storage: Storage = default_storage) -> Rest
         for app, name in sorted(manifest["schema"].items())
         if here.get(app) != name
     ]
-    return RestorePlan(manifest, existing, conflicts, differences)
+    return RestorePlan(
+        manifest, existing, conflicts, differences, _staff_without_second_factors(directory)
+    )
+
+
+def holds_second_factors(manifest: dict[str, Any]) -> bool:
+    """Whether the archive keeps every account's second step (archives before it list no
+    models)."""
+    return set(manifest.get("models", [])) >= SECOND_FACTOR_LABELS
+
+
+def _staff_without_second_factors(directory: Path) -> list[str]:
+    """The staff accounts of an archive that does not hold their second steps. Such an archive
+    cannot say which of them had one (Editors may have turned it on themselves), so all count
+    as having had one."""
+    manifest = json.loads((directory / MANIFEST).read_text(encoding="utf-8"))
+    if holds_second_factors(manifest):
+        return []
+    label = get_user_model()._meta.label_lower
+    username = get_user_model().USERNAME_FIELD
+    with (directory / DATA).open(encoding="utf-8") as data:
+        return sorted(
+            row["fields"][username]
+            for row in json.load(data)
+            if row["model"] == label and row["fields"].get("is_staff")
+        )
 
 
 def restore(
-    directory: Path, plan: RestorePlan, *, storage: Storage = default_storage
+    directory: Path,
+    plan: RestorePlan,
+    *,
+    storage: Storage = default_storage,
+    without_second_factors: bool = False,
 ) -> RestoreResult:
     """Load the archive's rows and write its media files, in one transaction: if a file cannot
-    be written or read back intact, no row is kept. Files already stored intact are left."""
+    be written or read back intact, no row is kept. Files already stored intact are left.
+
+    An archive without the staff accounts' second steps is refused before anything changes,
+    unless `without_second_factors`: then those accounts are marked as enrolled
+    (staff/models.py), so after the password they are stopped, not offered a fresh set-up,
+    until a superuser resets their second step."""
+    if plan.without_second_factors and not without_second_factors:
+        raise BackupError(
+            f"The archive holds no second sign-in steps, and {len(plan.without_second_factors)} "
+            "staff accounts."
+        )
     written = unchanged = 0
     with transaction.atomic():
         # loaddata resets PostgreSQL's sequences past the loaded ids, and (modeltranslation's
         # version of it) keeps every language's column as stored.
         call_command("loaddata", str(directory / DATA), verbosity=0)
+        users = get_user_model()._default_manager
+        for username in plan.without_second_factors:
+            mark_enrolled(users.get_by_natural_key(username))
         for entry in plan.manifest["media"]:
             name = entry["name"]
             if storage.exists(name):
@@ -344,7 +407,10 @@ def restore(
     # the names the rows give them.
     photo_files.restore_public_copies()
     return RestoreResult(
-        rows=sum(plan.manifest["rows"].values()), media_written=written, media_unchanged=unchanged
+        rows=sum(plan.manifest["rows"].values()),
+        media_written=written,
+        media_unchanged=unchanged,
+        locked_out=list(plan.without_second_factors),
     )
 
 

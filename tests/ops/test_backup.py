@@ -3,7 +3,9 @@ loses nothing, and restore refuses what it must not load over."""
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import shutil
 import tarfile
 from collections.abc import Iterator
@@ -19,14 +21,18 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
 from django.db import connection, models
 from django.test import Client
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from aid.models import AidPackage
 from editorial import workflow
 from editorial.models import Photo
 from editorial.renditions import ensure_renditions
 from editorial.revisions import Revision
-from ops.backup import backed_up_models
+from ops.backup import MANIFEST, SECOND_FACTOR_LABELS, backed_up_models
 from partners.models import PartnerKey
+from staff.devices import mark_enrolled, replace_recovery_codes
+from staff.models import Enrolment
 from tests.factories import (
     OrganizationFactory,
     PhotoFactory,
@@ -36,6 +42,7 @@ from tests.factories import (
     png_file,
 )
 from tests.search_documents import on_postgresql, stale_documents
+from tests.security.test_two_factor import HOME, code_of, enter_code, log_in, sent_to, staff_user
 from tests.workflow_helpers import (
     build_package,
     build_partnership,
@@ -57,9 +64,13 @@ def _forget_content_types() -> Iterator[None]:
 
 def build_record() -> None:
     """A little of everything: translated items with children, links and photos with
-    renditions, revisions from the workflow, staff in groups, a partner key, the admin log."""
+    renditions, revisions from the workflow, staff in groups with their second steps, a partner
+    key, the admin log."""
     editor, publisher, admin = make_user("editor"), make_user("publisher"), make_user("superuser")
     editor.user_permissions.add(Permission.objects.get(codename="view_partnerkey"))
+    for user in (publisher, admin):
+        set_up_second_step(user)
+    TOTPDevice.objects.create(user=editor, name="Authenticator app", confirmed=False)
     package, project, partnership = build_package(), build_project(), build_partnership()
     for item in (package, project, partnership):
         workflow.record_save(obj=item, user=editor, created=True)
@@ -86,6 +97,44 @@ def build_record() -> None:
         action_flag=ADDITION,
         change_message="[]",
     )
+
+
+def set_up_second_step(user: Any) -> TOTPDevice:
+    """What the set-up page leaves: a confirmed authenticator, recovery codes, the mark."""
+    device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+    replace_recovery_codes(user)
+    mark_enrolled(user)
+    return device
+
+
+def second_steps() -> list[tuple[Any, ...]]:
+    """Each account's devices as sign-in reads them: keys, confirmed flags, codes."""
+    return sorted(
+        [
+            *TOTPDevice.objects.values_list("user__username", "name", "key", "confirmed"),
+            *StaticDevice.objects.values_list("user__username", "name", "confirmed"),
+            *StaticToken.objects.values_list("device__user__username", "token"),
+            *Enrolment.objects.values_list("user__username", "enrolled_at"),
+        ],
+        key=str,
+    )
+
+
+def as_an_older_archive(directory: Path) -> None:
+    """Rewrite a backup directory as main wrote it before the second steps were kept: no
+    otp or enrolment rows, and no list of models in the manifest."""
+    data = directory / "data.json"
+    dropped = {label.lower() for label in SECOND_FACTOR_LABELS}
+    rows = [row for row in json.loads(data.read_text()) if row["model"] not in dropped]
+    data.write_text(json.dumps(rows))
+    manifest = json.loads((directory / MANIFEST).read_text())
+    del manifest["models"]
+    manifest["rows"] = {
+        label: count for label, count in manifest["rows"].items() if label.lower() not in dropped
+    }
+    manifest["data"]["size"] = data.stat().st_size
+    manifest["data"]["sha256"] = hashlib.sha256(data.read_bytes()).hexdigest()
+    (directory / MANIFEST).write_text(json.dumps(manifest))
 
 
 def natural(value: Any, field: models.Field) -> Any:
@@ -159,6 +208,73 @@ def test_backup_and_restore_round_trip_loses_nothing(tmp_path: Path, name: str) 
     assert "checksums verified" in output and "Restored" in output
     assert everything() == before
     assert media_files() == files_before
+
+
+def test_round_trip_keeps_every_staff_accounts_second_step(tmp_path: Path) -> None:
+    build_record()
+    before = second_steps()
+    assert len(before) == 2 + 1 + 2 + 20 + 2  # authenticators, a pending one, codes, marks
+
+    run("backup", str(tmp_path / "korpu.tar.gz"))
+    empty_everything()
+    assert not TOTPDevice.objects.exists() and not Enrolment.objects.exists()
+    run("restore", str(tmp_path / "korpu.tar.gz"))
+
+    assert second_steps() == before
+
+
+def test_after_a_round_trip_the_code_is_still_asked_and_accepted(
+    tmp_path: Path, client: Client, settings: Any
+) -> None:
+    settings.STAFF_2FA_REQUIRED = True
+    build_record()
+    publisher = staff_user("publisher", "signer")
+    set_up_second_step(publisher)
+    run("backup", str(tmp_path / "korpu.tar.gz"))
+    empty_everything()
+    run("restore", str(tmp_path / "korpu.tar.gz"))
+
+    log_in(client, publisher)
+
+    assert sent_to(client.get("/admin/", REMOTE_ADDR=HOME)) == "/admin/login/code/"
+    device = TOTPDevice.objects.get(user__username="signer")
+    assert sent_to(enter_code(client, code_of(device))) == "/admin/"
+    assert client.get("/admin/", REMOTE_ADDR=HOME).status_code == 200
+
+
+def test_restore_refuses_an_older_archive_without_second_steps(tmp_path: Path) -> None:
+    build_record()
+    run("backup", str(tmp_path / "backup"))
+    as_an_older_archive(tmp_path / "backup")
+    empty_everything()
+
+    with pytest.raises(CommandError, match="holds no second sign-in steps") as refusal:
+        run("restore", str(tmp_path / "backup"))
+
+    assert "--without-second-factors" in str(refusal.value)
+    assert get_user_model().objects.count() == 0 and not AidPackage.objects.exists()
+    assert not Path(settings.MEDIA_ROOT).exists()
+
+
+def test_restore_of_an_older_archive_can_leave_its_staff_locked_out(
+    tmp_path: Path, client: Client, settings: Any
+) -> None:
+    settings.STAFF_2FA_REQUIRED = True
+    build_record()
+    publisher = staff_user("publisher", "signer")
+    set_up_second_step(publisher)
+    run("backup", str(tmp_path / "backup"))
+    as_an_older_archive(tmp_path / "backup")
+    empty_everything()
+
+    output = run("restore", "--without-second-factors", str(tmp_path / "backup"))
+
+    assert "4 staff accounts were restored without their second sign-in step" in output
+    assert ": editor, publisher, signer, superuser" in output
+    assert not TOTPDevice.objects.exists()
+    assert Enrolment.objects.count() == get_user_model().objects.filter(is_staff=True).count()
+    log_in(client, publisher)
+    assert sent_to(client.get("/admin/", REMOTE_ADDR=HOME)) == "/admin/login/missing/"
 
 
 def test_restored_items_are_found_by_search(tmp_path: Path, client: Client) -> None:

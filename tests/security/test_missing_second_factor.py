@@ -9,8 +9,11 @@ step on, as there.
 
 from __future__ import annotations
 
+from io import StringIO
+
 import pytest
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
@@ -227,6 +230,39 @@ def test_removing_it_yourself_with_a_code_clears_the_mark(client: Client) -> Non
 
     assert not Enrolment.objects.filter(user=user).exists()
     assert pending_key(client)  # the set-up page opens again
+
+
+def test_reset_command_unlocks_an_account_from_the_server(client: Client) -> None:
+    """For when every superuser is locked out (a restore with --without-second-factors)."""
+    user, _ = enrolled("superuser")
+    lose_devices(user)
+    out = StringIO()
+
+    call_command("resettwostep", "superuser", stdout=out)
+
+    assert out.getvalue() == "Reset two-step sign-in of superuser.\n"
+    log_in(client, user)
+    assert sent_to(client.get("/admin/", REMOTE_ADDR=HOME)) == ENROL
+
+
+def test_reset_command_dry_run_changes_nothing() -> None:
+    user, _ = enrolled("publisher")
+    out = StringIO()
+
+    call_command("resettwostep", "--dry-run", "publisher", stdout=out)
+
+    assert out.getvalue() == "Would reset two-step sign-in of publisher.\n"
+    assert Enrolment.objects.filter(user=user).exists()
+    assert TOTPDevice.objects.filter(user=user).exists()
+
+
+def test_reset_command_with_an_unknown_name_resets_nobody() -> None:
+    user, _ = enrolled("publisher")
+
+    with pytest.raises(CommandError, match="No user named 'nobody'; nothing reset"):
+        call_command("resettwostep", "publisher", "nobody", stdout=StringIO())
+
+    assert Enrolment.objects.filter(user=user).exists()
 
 
 def test_demo_accounts_with_an_authenticator_are_marked() -> None:
