@@ -28,10 +28,14 @@ $(STAMP): pyproject.toml constraints.txt package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error >/dev/null
 	touch $(STAMP)
 
+# syncmedia runs every minute beside the server, as cron does in production (README,
+# "What the web server serves"): go-live and expiry times move photos in and out of public view.
 demo: install
 	$(DEV) $(BIN)/python manage.py migrate --noinput
 	$(DEV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(DEV) $(BIN)/python manage.py loaddemo
+	( while sleep 60; do $(DEV) $(BIN)/python manage.py syncmedia >/dev/null || true; done ) & \
+	trap 'kill $$! 2>/dev/null' EXIT; \
 	$(DEV) $(BIN)/python manage.py runserver $(HOST)
 
 serve: install
