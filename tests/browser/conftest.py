@@ -14,11 +14,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.db import connections
 from django.test import override_settings
+from django.test.testcases import _MediaFilesHandler
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
+from editorial.storage import PUBLIC_DIR
 from tests.browser.pages import VIEWPORTS, watch
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -49,7 +52,20 @@ def _live_server_static_root(tmp_path_factory: pytest.TempPathFactory) -> Iterat
 
 
 @pytest.fixture(scope="session")
-def live_server(_live_server_static_root: None, live_server: LiveServer) -> LiveServer:
+def _live_server_serves_public_media() -> Iterator[None]:
+    """The live server serves MEDIA_URL from MEDIA_ROOT; in production the web server serves
+    only MEDIA_ROOT/public/ there (README, "What the web server serves"), and so must it."""
+    handler = _MediaFilesHandler
+    original = handler.get_base_dir
+    handler.get_base_dir = lambda self: os.path.join(settings.MEDIA_ROOT, PUBLIC_DIR)
+    yield
+    handler.get_base_dir = original
+
+
+@pytest.fixture(scope="session")
+def live_server(
+    _live_server_static_root: None, _live_server_serves_public_media: None, live_server: LiveServer
+) -> LiveServer:
     """pytest-django's live server, started with an empty STATIC_ROOT of its own.
 
     The server builds its middleware once, at start, before any test's settings apply, so
