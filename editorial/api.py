@@ -50,7 +50,7 @@ from editorial.api_cache import cached_response
 from editorial.api_csv import CSVRenderer, csv_columns, stream_csv
 from editorial.dates import DatePrecision
 from editorial.models import Organization, Photo, Place, Publishable, Rendition, Source
-from editorial.renditions import current_renditions
+from editorial.renditions import RenditionFormat, current_renditions
 from editorial.streaming import in_chunks, last_change, state_text, weak_etag
 
 API_PREFIX = "/api/"
@@ -640,17 +640,26 @@ class SourceSerializer(serializers.ModelSerializer):
 
 
 class RenditionSerializer(serializers.ModelSerializer):
-    url = serializers.FileField(source="file", read_only=True)
+    url = serializers.SerializerMethodField(help_text="The file's address.")
 
     class Meta:
         model = Rendition
         fields = ["url", "width", "height", "format"]
 
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, rendition: Rendition) -> str:
+        # Its public copy's address (or, until the copy is made, Django's checked one).
+        request = self.context.get("request")
+        return request.build_absolute_uri(rendition.url) if request else rendition.url
+
 
 class PhotoSerializer(serializers.ModelSerializer):
     """A public photo: prefetch with `editorial.renditions.photos_prefetch()`."""
 
-    url = serializers.ImageField(source="image", read_only=True, help_text="The original.")
+    url = serializers.SerializerMethodField(
+        help_text="The photo at its largest public size (a JPEG copy, at most 1600 px wide); "
+        "null until its copies are made. The uploaded original is not published."
+    )
     renditions = serializers.SerializerMethodField(
         help_text="Smaller copies in WebP and JPEG, made from the present original."
     )
@@ -668,6 +677,13 @@ class PhotoSerializer(serializers.ModelSerializer):
             "role",
             "renditions",
         ]
+
+    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+    def get_url(self, photo: Photo) -> str | None:
+        jpegs = [r for r in current_renditions(photo) if r.format == RenditionFormat.JPEG]
+        if not jpegs:
+            return None
+        return self._rendition.get_url(max(jpegs, key=lambda r: r.width))
 
     @extend_schema_field(RenditionSerializer(many=True))
     def get_renditions(self, photo: Photo) -> list[dict[str, Any]]:

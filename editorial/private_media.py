@@ -1,8 +1,8 @@
 """Private files reach a browser only here, after a check of who asks.
 
-A file is served if the public may see it (a rendition or original of a public photo on a
-published item: its public copy may simply not be made yet), or if the user is staff allowed
-to view the item it belongs to (the admin's thumbnails, previews of drafts and held changes).
+A file is served if the public may see it (a rendition of a public photo on a published item:
+its public copy may simply not be made yet), or if the user is staff allowed to view the item
+it belongs to (originals, the admin's thumbnails, previews of drafts and held changes).
 Anything else answers 404, as a file that does not exist would: the answer says nothing of
 what is stored.
 """
@@ -23,17 +23,20 @@ from editorial.roles import has_model_perm
 from editorial.storage import private_storage
 
 
-def _photo_of(name: str) -> Photo | None:
+def _photo_of(name: str) -> tuple[Photo | None, bool]:
+    """The photo `name` is a file of, and whether it is its original."""
     photo = Photo.objects.filter(image=name).first()
-    if photo is None:
-        rendition = Rendition.objects.filter(file=name).select_related("photo").first()
-        photo = rendition.photo if rendition else None
-    return photo
+    if photo is not None:
+        return photo, True
+    rendition = Rendition.objects.filter(file=name).select_related("photo").first()
+    return (rendition.photo if rendition else None), False
 
 
-def may_see(user: AbstractBaseUser | AnonymousUser, photo: Photo) -> bool:
-    """Whether `user` may fetch the files of `photo`."""
-    if photo_files.is_visible(photo):
+def may_see(user: AbstractBaseUser | AnonymousUser, photo: Photo, *, original: bool) -> bool:
+    """Whether `user` may fetch a file of `photo`: a rendition of a photo the public may see,
+    or, for staff who may view its item, any of its files. An original (full size, named as
+    uploaded) is never the public's: pages and the API give renditions."""
+    if not original and photo_files.is_visible(photo):
         return True
     if not (user.is_authenticated and user.is_staff):
         return False
@@ -60,8 +63,11 @@ def _held_by(user: AbstractBaseUser | AnonymousUser, name: str) -> bool:
 
 @require_safe
 def serve_private(request: HttpRequest, name: str) -> FileResponse:
-    photo = _photo_of(name)
-    allowed = may_see(request.user, photo) if photo else _held_by(request.user, name)
+    photo, original = _photo_of(name)
+    if photo is None:
+        allowed = _held_by(request.user, name)
+    else:
+        allowed = may_see(request.user, photo, original=original)
     if not allowed:
         raise Http404("No such file.")
     storage = private_storage()

@@ -21,7 +21,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from editorial import notifications, photo_files
+from editorial import content_version, notifications, photo_files
 from editorial.publishing import Publishable, Status
 from editorial.renditions import ensure_renditions_on_commit
 from editorial.revisions import SUBMISSIONS, Revision, RevisionState, Transition
@@ -220,8 +220,26 @@ def hold_pending(
         snapshot=snapshot,
         base_version=base_version,
     )
+    _withhold_minors_at_once(locked, snapshot)
     notifications.submitted(revision)
     return revision
+
+
+def _withhold_minors_at_once(item: Publishable, snapshot: Snapshot) -> None:
+    """A held edit that marks a live photo as showing minors without consent on file takes
+    that photo off the public site now: showing less needs no review, and waiting for one would
+    leave children on view. Only those two flags of the live row change, and not the item's
+    version, so the held edit can still be approved as it stands."""
+    withheld = [
+        row["id"]
+        for row in snapshot["photos"]
+        if row.get("shows_minors") and not row.get("consent_on_file")
+    ]
+    live = item.photos.filter(pk__in=withheld).exclude(shows_minors=True, consent_on_file=False)
+    if live.update(shows_minors=True, consent_on_file=False):
+        # update() sends no signal: the pages showing the photo go, and its public files.
+        content_version.bump_now_and_on_commit()
+        photo_files.sync_on_commit(item)
 
 
 # --- Transitions ----------------------------------------------------------------------------

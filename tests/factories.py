@@ -14,6 +14,7 @@ from PIL import Image
 
 from aid.models import AidItem, AidPackage, ReportedFigure, Sector
 from editorial.models import Organization, Photo, Place, Source, Status
+from editorial.renditions import ensure_renditions
 from people.models import (
     Cohort,
     PartnershipActivity,
@@ -109,6 +110,14 @@ class PhotoFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Photo
         exclude = ["content_object"]
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def renditions(self, create: bool, extracted: bool | None, **kwargs: object) -> None:
+        """Made at once, as an upload's are once it commits: without them the public sees no
+        picture (the original is private). `renditions=False` for a photo still without."""
+        if create and extracted is not False:
+            ensure_renditions(self)
 
 
 class AidPackageFactory(PublishableFactory):

@@ -17,10 +17,16 @@ register = template.Library()
 DEFAULT_SIZES = "100vw"
 
 
-@register.simple_tag
-def picture(photo: Photo, sizes: str = DEFAULT_SIZES, loading: str = "lazy") -> SafeString:
+@register.simple_tag(takes_context=True)
+def picture(
+    context: template.Context, photo: Photo, sizes: str = DEFAULT_SIZES, loading: str = "lazy"
+) -> SafeString:
     """`loading="eager"` for a photo above the fold (the first on a page), "lazy" below it."""
     sources = picture_sources(photo)
+    if not sources.jpeg_srcset and not _staff(context):
+        # No renditions yet (they are made once an upload commits; `manage.py renditions` makes
+        # any that failed). The original is staff-only: better no picture than a broken one.
+        return SafeString("")
     webp = ""
     if sources.webp_srcset:
         webp = format_html(
@@ -36,6 +42,12 @@ def picture(photo: Photo, sizes: str = DEFAULT_SIZES, loading: str = "lazy") -> 
         loading,
     )
     return format_html("<figure><picture>{}{}</picture>{}</figure>", webp, img, _caption(photo))
+
+
+def _staff(context: template.Context) -> bool:
+    """A signed-in staff member: the admin's previews show an upload before its renditions."""
+    user = getattr(context.get("request"), "user", None)
+    return bool(user and user.is_authenticated and user.is_staff)
 
 
 def _dimensions(width: int | None, height: int | None) -> SafeString:

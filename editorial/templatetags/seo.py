@@ -43,12 +43,14 @@ class ShareImage:
 
 def share_image(obj: Model, request: Any) -> ShareImage | None:
     """The first public photo of `obj` as the JPEG an `<img>` falls back to (link previews
-    read JPEG more widely than WebP; the middle width, 960 px, suits them), else its
-    original; None when it has no public photo."""
+    read JPEG more widely than WebP; the middle width, 960 px, suits them); None when it has
+    no public photo with renditions."""
     photo = next((photo for photo in obj.photos.all() if photo.is_public()), None)
     if photo is None or not photo.image:
         return None
     sources = picture_sources(photo)
+    if not sources.jpeg_srcset:
+        return None  # no renditions yet: the original is not the public's
     return ShareImage(
         request.build_absolute_uri(sources.src), sources.width, sources.height, photo.alt_text
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 from unittest import mock
 
@@ -40,7 +41,7 @@ def jpeg_file(size: tuple[int, int], **save_options: Any) -> SimpleUploadedFile:
 
 
 def photo_of(width: int, height: int, **fields: Any) -> Photo:
-    return PhotoFactory(image=png_file(size=(width, height)), **fields)
+    return PhotoFactory(image=png_file(size=(width, height)), renditions=False, **fields)
 
 
 def sizes(photo: Photo) -> set[tuple[str, int, int]]:
@@ -105,7 +106,7 @@ def test_renditions_carry_no_metadata_and_are_upright() -> None:
     original = jpeg_file(
         (500, 300), exif=exif.tobytes(), icc_profile=srgb, xmp=b"<x:xmpmeta>secret</x:xmpmeta>"
     )
-    photo = PhotoFactory(image=original)
+    photo = PhotoFactory(image=original, renditions=False)
 
     ensure_renditions(photo)
 
@@ -286,8 +287,17 @@ def test_picture_lists_every_width_and_falls_back_to_the_middle_jpeg(settings: A
     assert html.endswith("</figure>")
 
 
+def test_picture_without_renditions_shows_the_public_nothing() -> None:
+    # The original is private (editorial/private_media.py): no broken picture.
+    photo = photo_of(600, 400)
+
+    assert render_picture(photo) == ""
+    assert not Rendition.objects.exists()
+
+
 def test_picture_escapes_caption_and_credit() -> None:
     photo = photo_of(600, 400, caption="<script>alert(1)</script>", credit="A & B <i>")
+    ensure_renditions(photo)
 
     html = render_picture(photo)
 
@@ -298,10 +308,11 @@ def test_picture_escapes_caption_and_credit() -> None:
     assert "<script>" not in html
 
 
-def test_picture_without_renditions_shows_the_original_at_its_size() -> None:
+def test_picture_without_renditions_shows_staff_the_original_at_its_size() -> None:
     photo = photo_of(600, 400)
+    staff = SimpleNamespace(user=SimpleNamespace(is_authenticated=True, is_staff=True))
 
-    html = render_picture(photo)
+    html = PICTURE.render(Context({"photo": photo, "request": staff}))
 
     assert "<source" not in html
     assert "srcset" not in html

@@ -60,16 +60,28 @@ def test_open_graph_describes_an_article():
 
 def test_open_graph_shows_the_first_public_photo_as_an_absolute_url():
     package = AidPackageFactory(published=True)
-    PhotoFactory(content_object=package, order=0, alt_text="Transformers on a quay")
-    PhotoFactory(content_object=package, order=1, alt_text="Second")
+    for order, alt in enumerate(["Transformers on a quay", "Second"]):
+        photo = PhotoFactory(content_object=package, order=order, alt_text=alt)
+        ensure_renditions(photo)
+        photo_files.sync([photo])
 
     properties = meta(render(detail(package)))
 
-    # No renditions yet: the original, through Django's check (it is public).
-    assert re.fullmatch(r"http://testserver/admin/media/photos/.+\.png", properties["og:image"])
+    assert re.fullmatch(r"http://testserver/media/renditions/.+\.jpg", properties["og:image"])
     assert properties["og:image:width"] == "8"
     assert properties["og:image:height"] == "6"
     assert properties["og:image:alt"] == "Transformers on a quay"
+
+
+def test_a_photo_without_renditions_is_not_shared():
+    # Its original is not the public's (it would only answer 404 to a link preview).
+    package = AidPackageFactory(published=True)
+    PhotoFactory(content_object=package, renditions=False)
+
+    html = render(detail(package))
+
+    assert "og:image" not in meta(html)
+    assert "image" not in structured_data(html)
 
 
 def test_open_graph_prefers_a_jpeg_rendition():
@@ -85,14 +97,19 @@ def test_open_graph_prefers_a_jpeg_rendition():
 
 def test_no_photo_of_minors_without_consent_is_shared():
     package = AidPackageFactory(published=True)
-    PhotoFactory(content_object=package, order=0, shows_minors=True, consent_on_file=False)
-    PhotoFactory(
-        content_object=package,
-        order=1,
-        alt_text="Consented",
-        shows_minors=True,
-        consent_on_file=True,
-    )
+    photos = [
+        PhotoFactory(content_object=package, order=0, shows_minors=True, consent_on_file=False),
+        PhotoFactory(
+            content_object=package,
+            order=1,
+            alt_text="Consented",
+            shows_minors=True,
+            consent_on_file=True,
+        ),
+    ]
+    for photo in photos:
+        ensure_renditions(photo)
+    photo_files.sync(photos)
 
     html = render(detail(package))
 
@@ -116,7 +133,9 @@ def test_json_ld_is_an_article_with_publisher():
     project = ReconstructionProjectFactory(
         published=True, slug="irpin-lyceum", title="Lyceum", summary="Restored."
     )
-    PhotoFactory(content_object=project, alt_text="The lyceum")
+    photo = PhotoFactory(content_object=project, alt_text="The lyceum")
+    ensure_renditions(photo)
+    photo_files.sync([photo])
 
     data = structured_data(render(detail(project)))
 
@@ -127,7 +146,7 @@ def test_json_ld_is_an_article_with_publisher():
     assert data["url"] == "http://testserver/en/projects/irpin-lyceum/"
     assert data["inLanguage"] == "en"
     assert data["publisher"] == {"@type": "Organization", "name": "Körpü"}
-    assert data["image"]["url"].startswith("http://testserver/admin/media/photos/")
+    assert data["image"]["url"].startswith("http://testserver/media/renditions/")
     assert data["dateModified"].startswith(str(project.updated_at.date()))
 
 

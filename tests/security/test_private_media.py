@@ -24,6 +24,7 @@ from editorial import photo_files, workflow
 from editorial.models import Photo, Rendition, Revision
 from editorial.publishing import Status
 from editorial.renditions import ensure_renditions
+from editorial.snapshots import take_snapshot
 from tests.factories import AidPackageFactory, MilestoneFactory, PhotoFactory, png_file
 from tests.workflow_helpers import make_user
 
@@ -244,11 +245,41 @@ def test_staff_without_a_role_get_404(client: Client) -> None:
 
 
 def test_a_public_photo_not_yet_copied_is_served_through_the_check(client: Client) -> None:
+    """Its renditions: between a go-live time and the next syncmedia."""
     package, photo = draft_with_photo()
     AidPackageFactory._meta.model.objects.filter(pk=package.pk).update(status=Status.PUBLISHED)
     rendition = renditions_of(photo)[0]
     assert rendition.url.startswith("/admin/media/")
     assert client.get(rendition.url).status_code == 200
+
+
+def test_the_original_of_a_public_photo_is_staff_only(client: Client) -> None:
+    package, photo = draft_with_photo()
+    AidPackageFactory._meta.model.objects.filter(pk=package.pk).update(status=Status.PUBLISHED)
+    assert client.get(photo.image.url).status_code == 404
+    client.force_login(make_user("editor"))
+    assert client.get(photo.image.url).status_code == 200
+
+
+def test_the_api_gives_the_largest_public_copy_and_never_the_original(
+    client: Client, publisher: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    package, photo = draft_with_photo()
+    publish(package, publisher, django_capture_on_commit_callbacks)
+    [shown] = client.get(f"/api/v1/aid-packages/{package.slug}/").json()["photos"]
+    [jpeg] = [r for r in renditions_of(photo) if r.format == "jpeg"]
+    assert shown["url"] == f"http://testserver/media/{jpeg.public_name}"
+    urls = [shown["url"], *(r["url"] for r in shown["renditions"])]
+    assert all(url.startswith("http://testserver/media/renditions/") for url in urls)
+    csv = client.get("/api/v1/aid-packages/", {"format": "csv"}).content.decode()
+    assert "/admin/media/" not in csv and photo.image.name not in csv
+
+
+def test_the_api_gives_no_address_for_a_photo_without_renditions(client: Client) -> None:
+    package = AidPackageFactory(published=True)
+    PhotoFactory(content_object=package, renditions=False)
+    [shown] = client.get(f"/api/v1/aid-packages/{package.slug}/").json()["photos"]
+    assert shown["url"] is None and shown["renditions"] == []
 
 
 def test_minors_without_consent_are_refused_even_on_a_published_item(client: Client) -> None:
@@ -284,8 +315,6 @@ def test_a_held_change_s_new_photo_reaches_staff_and_nobody_else(
 
 def held_upload(package: Any, editor: Any) -> str:
     """A photo added in an edit of a live item, held for approval: the name of its file."""
-    from editorial.snapshots import take_snapshot
-
     storage = Photo._meta.get_field("image").storage
     name = storage.save("photos/2026/12/held.png", png_file())
     package.refresh_from_db()
@@ -354,3 +383,50 @@ def test_rolling_back_to_a_revision_whose_upload_was_cleaned_up_skips_that_photo
     sent_back = Revision.objects.for_object(package).get(state="rejected")
     workflow.rollback(obj=package, user=publisher, revision=sent_back)
     assert list(package.photos.values_list("pk", flat=True)) == [photo.pk]
+
+
+@pytest.mark.parametrize("role", ["editor", "publisher"])
+def test_a_held_edit_marking_a_live_photo_as_showing_minors_hides_it_at_once(
+    client: Client, role: str, publisher: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    package, photo = draft_with_photo()
+    publish(package, publisher, django_capture_on_commit_callbacks)
+    old = [r.url for r in renditions_of(photo)]
+    package.refresh_from_db()
+    snapshot = take_snapshot(package)
+    snapshot["photos"][0]["shows_minors"] = True
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.hold_pending(
+            obj=package,
+            user=publisher if role == "publisher" else make_user(role),
+            snapshot=snapshot,
+            base_version=package.version,
+        )
+    assert public_files() == set()
+    photo.refresh_from_db()
+    assert not photo.is_public()
+    assert photo.pk not in photo_files.visible_photo_ids([photo])
+    page = client.get(package.get_absolute_url()).content.decode()
+    assert not any(url in page for url in old)
+    assert all(client.get(r.url).status_code == 404 for r in renditions_of(photo))
+    # The held edit itself is untouched and can be approved as it stands.
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.publish(obj=package, user=publisher)
+    photo.refresh_from_db()
+    assert photo.shows_minors and not photo.consent_on_file
+
+
+def test_a_held_edit_that_shows_less_otherwise_waits_for_approval(
+    publisher: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    package, photo = draft_with_photo()
+    publish(package, publisher, django_capture_on_commit_callbacks)
+    package.refresh_from_db()
+    snapshot = take_snapshot(package)
+    snapshot["photos"][0]["caption_en"] = "A new caption"
+    workflow.hold_pending(
+        obj=package, user=make_user("editor"), snapshot=snapshot, base_version=package.version
+    )
+    photo.refresh_from_db()
+    assert photo.caption_en != "A new caption" and photo.is_public()
+    assert public_files()
