@@ -405,9 +405,11 @@ class WorkflowAdminMixin:
     ) -> HttpResponse:
         language = request.GET.get("lang") or translation.get_language()
         if language not in dict(settings.LANGUAGES):
+            # Plain text: the answer repeats what was asked for, which may be markup.
             return HttpResponseBadRequest(
                 _("Unknown language “%(code)s”: use one of %(codes)s.")
-                % {"code": language, "codes": ", ".join(dict(settings.LANGUAGES))}
+                % {"code": language, "codes": ", ".join(dict(settings.LANGUAGES))},
+                content_type="text/plain; charset=utf-8",
             )
         return preview_response(
             request, obj, snapshot=snapshot, language=language, preview_url=url, label=label

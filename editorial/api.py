@@ -90,7 +90,9 @@ class PartnerApiMiddleware:
         elif lang not in list(AVAILABLE_LANGUAGES):
             choices = ", ".join(list(AVAILABLE_LANGUAGES))
             message = f"'{lang}' is not a supported language; use one of: {choices}."
-            return JsonResponse({"lang": [message]}, status=400)
+            response = JsonResponse({"lang": [message]}, status=400)
+            response.content = escape_markup(response.content)
+            return response
         with translation.override(lang):
             request.LANGUAGE_CODE = lang
             response = self.get_response(request)
@@ -110,6 +112,26 @@ class PartnerApiMiddleware:
 
 def _is_json(response: HttpResponse) -> bool:
     return response.get("Content-Type", "").startswith("application/json")
+
+
+def escape_markup(body: bytes) -> bytes:
+    """A JSON `body` with `<`, `>` and `&` written as `\\u` escapes: the same value to every
+    JSON parser, and no markup to anything that shows it as HTML. For error answers, which
+    repeat what was asked for (a filter's value, a parameter's name)."""
+    # Outside strings JSON has none of the three, so no replacement can change the structure.
+    return body.replace(b"&", b"\\u0026").replace(b"<", b"\\u003c").replace(b">", b"\\u003e")
+
+
+class ErrorJSONRenderer(JSONRenderer):
+    """JSON for error answers: `escape_markup()` over what `JSONRenderer` writes."""
+
+    def render(
+        self,
+        data: Any,
+        accepted_media_type: str | None = None,
+        renderer_context: dict[str, Any] | None = None,
+    ) -> bytes:
+        return escape_markup(super().render(data, accepted_media_type, renderer_context))
 
 
 # --- Pagination -------------------------------------------------------------------------------
@@ -192,7 +214,7 @@ class PartnerApiMixin:
 
     def handle_exception(self, exc: Exception) -> Response:
         # Whatever format was asked for (CSV, XML), and even when asking for it was the error.
-        self.request.accepted_renderer = JSONRenderer()
+        self.request.accepted_renderer = ErrorJSONRenderer()
         self.request.accepted_media_type = JSONRenderer.media_type
         return super().handle_exception(exc)
 
