@@ -6,6 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.core.validators import ProhibitNullCharactersValidator
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
@@ -19,6 +20,8 @@ class SearchView(TemplateView):
 
     No query gives a page that says what can be searched; a query over 200 characters gives
     400 with the reason, since no real search needs one and ranking it would cost the most.
+    A query with a null character gives 400 too: no text has one, and PostgreSQL refuses
+    any text that does.
     """
 
     template_name = "public/search.html"
@@ -26,7 +29,13 @@ class SearchView(TemplateView):
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         query = " ".join(request.GET.get("q", "").split())
-        context = self.get_context_data(search_query=query, too_long=False)
+        has_null = "\x00" in query
+        context = self.get_context_data(
+            search_query=query.replace("\x00", ""), too_long=False, has_null=has_null
+        )
+        if has_null:
+            context["null_message"] = ProhibitNullCharactersValidator.message
+            return self.render_to_response(context, status=400)
         if len(query) > MAX_QUERY_LENGTH:
             context["too_long"] = True
             return self.render_to_response(context, status=400)

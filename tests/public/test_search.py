@@ -61,6 +61,19 @@ def test_search_over_long_query_is_refused_with_the_reason(client):
     assert b'aria-invalid="true"' in response.content
 
 
+@pytest.mark.parametrize("query", ["\x00", "Irpin\x00school"], ids=["alone", "inside"])
+def test_search_with_a_null_character_is_refused_with_the_reason(client, query):
+    # PostgreSQL refuses any text holding a NUL: without the check this was a 500 there.
+    AidPackageFactory(published=True, title="Irpin school")
+
+    response = search(client, query)
+
+    assert response.status_code == 400
+    assert b"Null characters are not allowed." in response.content
+    assert b'aria-invalid="true"' in response.content
+    assert b"\x00" not in response.content
+
+
 def test_search_no_results_says_so(client):
     AidPackageFactory(published=True, title="Generators for Kharkiv")
 

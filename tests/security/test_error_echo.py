@@ -62,6 +62,7 @@ ERROR_ANSWERS: dict[str, Callable[[str], str]] = {
     "group list filter": lambda payload: "/en/rehabilitation/" + _query(cohort=payload),
     "partnership list filter": lambda payload: "/en/partnerships/" + _query(kind=payload),
     "search too long": lambda payload: "/en/search/" + _query(q=payload * 10),
+    "search with a null": lambda payload: "/en/search/" + _query(q=payload + "\x00"),
     "page not found": lambda payload: "/en/aid/" + quote(payload) + "/",
 }
 
