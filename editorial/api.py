@@ -7,6 +7,7 @@ The apps' viewsets subclass `PartnerReadOnlyViewSet` and start their querysets f
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from functools import cached_property
@@ -27,6 +28,7 @@ from django.http import (
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_vary_headers, set_response_etag
+from django_filters.fields import IsoDateTimeField
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.plumbing import get_doc
@@ -558,13 +560,36 @@ def usd_range(field: str, what: str) -> tuple[django_filters.NumberFilter, ...]:
     )
 
 
+# ISO 8601 (and Python) allow UTC offsets up to ±23:59; PostgreSQL refuses a time past ±15:59.
+# No time zone is further from UTC than 14 hours.
+MAX_UTC_OFFSET = dt.timedelta(hours=16)
+
+
+class SyncTimeField(IsoDateTimeField):
+    """An ISO 8601 date and time whose UTC offset every database takes (at most ±15:59)."""
+
+    def to_python(self, value: Any) -> dt.datetime | None:
+        result = super().to_python(value)
+        offset = result.utcoffset() if result is not None else None
+        if offset is not None and abs(offset) >= MAX_UTC_OFFSET:
+            raise forms.ValidationError(
+                "The UTC offset must be from -15:59 to +15:59, e.g. +04:00 or Z.",
+                code="invalid",
+            )
+        return result
+
+
+class SyncTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = SyncTimeField
+
+
 def updated_after_filter() -> django_filters.IsoDateTimeFilter:
     """`?updated_after=`: what changed since a client's last sync."""
-    return django_filters.IsoDateTimeFilter(
+    return SyncTimeFilter(
         field_name="updated_at",
         lookup_expr="gte",
-        help_text="Changed at or after this time (ISO 8601, e.g. 2025-07-01T00:00:00Z): "
-        "to fetch only what changed since your last visit.",
+        help_text="Changed at or after this time (ISO 8601, e.g. 2025-07-01T00:00:00Z, with "
+        "a UTC offset from -15:59 to +15:59): to fetch only what changed since your last visit.",
     )
 
 

@@ -188,6 +188,12 @@ def test_updated_after_finds_what_changed(client: Any) -> None:
     assert slugs(client, AID, updated_after="2025-01-01T00:00:00Z") == ["new"]
 
 
+@pytest.mark.parametrize("offset", ["+15:59", "-15:59", "+04:00"])
+def test_updated_after_takes_a_utc_offset_up_to_1559(client: Any, offset: str) -> None:
+    AidPackageFactory(slug="new", published=True)
+    assert slugs(client, AID, updated_after=f"2025-01-01T00:00:00{offset}") == ["new"]
+
+
 def test_projects_filter_by_region_partner_budget_and_completion(client: Any) -> None:
     oblast = PlaceFactory(slug="kyiv-oblast", kind="region")
     builder = OrganizationFactory(slug="builder")
@@ -252,6 +258,10 @@ def test_partnerships_filter_by_place_on_either_side_and_year(client: Any) -> No
         (AID, "year", "1800"),
         (AID, "recipient", "nobody"),
         (AID, "updated_after", "last week"),
+        # Past PostgreSQL's ±15:59 (a 500 there), though ISO 8601 allows up to ±23:59.
+        (AID, "updated_after", "2025-01-01T00:00:00+16:00"),
+        ("/api/v1/projects/", "updated_after", "2025-01-01T00:00:00-23:59"),
+        (AID, "updated_after", "2025-01-01T00:00:00+99:99"),
         (AID, "search", "a\x00b"),
         (AID, "page", "²"),  # a digit to str.isdigit(), not to int()
         (AID, "page_size", "²"),
