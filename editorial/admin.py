@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
 from modeltranslation.admin import TranslationAdmin
 
+from editorial.admin_autocomplete import CheckedAutocompleteMixin
 from editorial.admin_base import (
     ListPrefetchMixin,
     LiveItemGuardMixin,
@@ -111,7 +112,7 @@ class OrganizationAdmin(SharedRecordAdmin, TranslationAdmin):
 
 
 @admin.register(Place)
-class PlaceAdmin(SharedRecordAdmin, TranslationAdmin):
+class PlaceAdmin(CheckedAutocompleteMixin, SharedRecordAdmin, TranslationAdmin):
     fieldsets = [
         *language_fieldsets(Place),
         (

@@ -35,6 +35,7 @@ from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname, get_translation_fields
 
 from editorial import workflow
+from editorial.admin_autocomplete import CheckedAutocompleteMixin
 from editorial.admin_photos import BulkPhotoUploadMixin
 from editorial.admin_workflow import WorkflowAdminMixin
 from editorial.models import Photo, Publishable, Status
@@ -359,7 +360,7 @@ class LiveItemGuardMixin:
             )
 
 
-class PhotoOwnerAdmin(ListPrefetchMixin, TranslationAdmin):
+class PhotoOwnerAdmin(CheckedAutocompleteMixin, ListPrefetchMixin, TranslationAdmin):
     """An admin of something photos are attached to: the photo inline and a photos column."""
 
     inlines = [PhotoInline]
