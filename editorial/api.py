@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 from functools import cached_property
 from pathlib import PurePosixPath
 from typing import Any, ClassVar
@@ -167,6 +168,17 @@ class PartnerPagination(PageNumberPagination):
         if number not in self.last_page_strings and not (_is_whole_number(number) and int(number)):
             raise ValidationError({self.page_query_param: ["Must be a whole number from 1."]})
         return number
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        # The bounds get_page_size() and get_page_number() hold to, so the schema says them.
+        bounds = {
+            self.page_query_param: {"minimum": 1},
+            self.page_size_query_param: {"minimum": 1, "maximum": self.max_page_size},
+        }
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"].update(bounds.get(parameter["name"], {}))
+        return parameters
 
     def get_paginated_response(self, data: Any) -> Response:
         response = super().get_paginated_response(data)
@@ -397,6 +409,24 @@ EXPORT_DESCRIPTION = (
 )
 
 
+def document_filter(parameter: dict[str, Any], filter_: django_filters.Filter) -> None:
+    """Give a filter's parameter in the schema the bounds its form field holds to (a value
+    outside them is a 400), and its help text, which a schema type set on the filter's class
+    (`@extend_schema_field`) leaves out."""
+    extra = filter_.extra
+    if extra.get("help_text") and not parameter.get("description"):
+        parameter["description"] = str(extra["help_text"])
+    schema = parameter["schema"]
+    if extra.get("min_value") is not None:
+        schema["minimum"] = extra["min_value"]
+    if extra.get("max_value") is not None:
+        schema["maximum"] = extra["max_value"]
+    elif extra.get("max_digits") is not None:
+        places = extra.get("decimal_places") or 0
+        largest = Decimal(10) ** (extra["max_digits"] - places) - Decimal(10) ** -places
+        schema["maximum"] = int(largest) if places == 0 else float(largest)
+
+
 class PartnerAutoSchema(AutoSchema):
     """Documents what every operation shares: `?lang=`, conditional GET (If-None-Match, ETag,
     304), and the JSON 400/404 answers; a list's CSV as text, its errors as JSON. A list's
@@ -419,6 +449,15 @@ class PartnerAutoSchema(AutoSchema):
         if self._is_export():
             return getattr(self.view, "filter_backends", [])
         return super().get_filter_backends()
+
+    def _get_filter_parameters(self) -> list[dict[str, Any]]:
+        parameters = super()._get_filter_parameters()
+        filterset = getattr(self.view, "filterset_class", None)
+        for parameter in parameters:
+            filter_ = filterset.base_filters.get(parameter["name"]) if filterset else None
+            if filter_ is not None:
+                document_filter(parameter, filter_)
+        return parameters
 
     def get_response_serializers(self) -> Any:
         if self._is_export():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -90,3 +91,43 @@ def test_docs_load_only_our_static_files(client: Any) -> None:
     assert addresses
     assert all(a.startswith("/static/drf_spectacular_sidecar/") for a in addresses), addresses
     assert "cdn" not in html.lower()
+
+
+def numeric_parameters(schema: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
+    """(path, name, schema) of every integer or number query parameter."""
+    return [
+        (path, parameter["name"], parameter["schema"])
+        for path, operations in schema["paths"].items()
+        for parameter in operations["get"].get("parameters", [])
+        if parameter["in"] == "query" and parameter["schema"].get("type") in ("integer", "number")
+    ]
+
+
+def test_schema_gives_every_numeric_parameter_its_bounds(schema: dict[str, Any]) -> None:
+    found = {(path, name): bounds for path, name, bounds in numeric_parameters(schema)}
+    assert found[("/api/v1/aid-packages/", "page_size")] == {
+        "type": "integer",
+        "minimum": 1,
+        "maximum": 200,
+    }
+    assert found[("/api/v1/aid-packages/", "year")]["minimum"] == 1900
+    assert all("minimum" in bounds for bounds in found.values())
+
+
+def test_api_takes_each_documented_bound_and_refuses_one_step_past_it(
+    client: Any, schema: dict[str, Any]
+) -> None:
+    # page_size=0 and year=0 were integers to the schema and a 400 from the API.
+    answers = []
+    for path, name, bounds in numeric_parameters(schema):
+        step = Decimal(1) if bounds["type"] == "integer" else Decimal("0.01")
+        tries = [(Decimal(str(bounds["minimum"])), 200), (bounds["minimum"] - step, 400)]
+        if "maximum" in bounds:
+            maximum = Decimal(str(bounds["maximum"]))
+            tries += [(maximum, 200), (maximum + step, 400)]
+        for value, expected in tries:
+            status = client.get(path, {name: str(value)}).status_code
+            answers.append((path, name, str(value), status, expected))
+    assert [answer for answer in answers if answer[3] != answer[4]] == []
+    assert ("/api/v1/aid-packages/", "page_size", "0", 400, 400) in answers
+    assert ("/api/v1/rehabilitation-groups/", "year", "1899", 400, 400) in answers
