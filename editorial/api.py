@@ -722,7 +722,8 @@ class SourceSerializer(serializers.ModelSerializer):
 
     @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
     def get_url(self, source: Source) -> str | None:
-        return source.url or None  # stored blank when there is none: not a URL
+        # Stored blank when there is none: not a URL. Written as a URI, as the type says.
+        return source.uri or None
 
 
 class RenditionSerializer(serializers.ModelSerializer):

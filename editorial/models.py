@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from editorial.addresses import as_uri, validate_address_characters
 from editorial.geo import coordinate_constraints, latitude_field, longitude_field
 from editorial.publishing import Publishable, PublishableQuerySet, Status
 from editorial.renditions import Rendition
@@ -187,6 +189,17 @@ class Source(SharedRecord):
         """The address pages link to: only a web address, so that a script URL stored by a
         route that skips validation (the shell, a data migration) never becomes a link."""
         return self.url if self.url.lower().startswith(("https://", "http://")) else ""
+
+    @property
+    def uri(self) -> str:
+        """The address as the API gives it: a URI (RFC 3986), whatever was stored."""
+        return as_uri(self.url)
+
+    def clean(self) -> None:
+        try:
+            validate_address_characters(self.url)
+        except ValidationError as error:
+            raise ValidationError({"url": error}) from None
 
 
 class PhotoQuerySet(models.QuerySet):

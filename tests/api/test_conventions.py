@@ -151,6 +151,25 @@ def test_the_photos_of_a_list_share_one_rendition_serializer(
     assert len(made) == 1
 
 
+@pytest.mark.parametrize(
+    ("stored", "served"),
+    [
+        ('https://example.org/a"<b>', "https://example.org/a%22%3Cb%3E"),
+        ("https://example.org/звіт?q=a b", "https://example.org/%D0%B7%D0%B2%D1%96%D1%82?q=a%20b"),
+        ("https://example.org/[1]/100%", "https://example.org/%5B1%5D/100%25"),
+        ("https://example.org/%D0%B7?q=1&r=2#top", "https://example.org/%D0%B7?q=1&r=2#top"),
+    ],
+    ids=["markup", "iri", "brackets-and-stray-percent", "already-a-uri"],
+)
+def test_a_source_address_is_served_as_a_uri(client: Any, stored: str, served: str) -> None:
+    # The schema types it `format: uri`: an address stored before the check, or around it
+    # (the shell, a data migration), is percent-encoded on the way out, never served raw.
+    from tests.factories import SourceFactory
+
+    AidPackageFactory(slug="p", published=True).sources.add(SourceFactory(url=stored))
+    assert client.get(f"{AID}p/").json()["sources"][0]["url"] == served
+
+
 def test_a_source_without_address_has_null_url(client: Any) -> None:
     from tests.factories import SourceFactory
 

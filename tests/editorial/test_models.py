@@ -13,6 +13,7 @@ from typing import Any
 
 import factory
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from editorial.models import Organization, Photo, Place, Source
@@ -200,6 +201,25 @@ def test_source_database_rejects_duplicate_publisher_and_title() -> None:
     SourceFactory(publisher="AZERTAC", title="Energy aid dispatched")
     with pytest.raises(IntegrityError), transaction.atomic():
         SourceFactory(publisher="AZERTAC", title="Energy aid dispatched")
+
+
+@pytest.mark.parametrize(
+    "url", ['https://example.org/a"b', "https://example.org/<b>", "https://example.org/a|b"]
+)
+def test_source_address_with_a_character_no_address_holds_is_refused(url: str) -> None:
+    source = SourceFactory.build(url=url)
+
+    with pytest.raises(ValidationError) as refused:
+        source.full_clean()
+
+    assert "An address cannot hold" in refused.value.message_dict["url"][0]
+
+
+@pytest.mark.parametrize(
+    "url", ["https://example.org/звіт?q=київ", "https://example.org/a%22b", ""]
+)
+def test_source_address_as_a_browser_shows_it_is_accepted(url: str) -> None:
+    SourceFactory.build(url=url).full_clean()
 
 
 def test_source_same_title_from_another_publisher_saves() -> None:

@@ -461,6 +461,16 @@ def test_admin_refuses_a_script_url(model: type[models.Model], field: str, url: 
     assert field in form.errors
 
 
+def test_admin_refuses_a_source_address_with_markup(admin_client: Client) -> None:
+    data = {"title": "Report", "publisher": "AZERTAC", "url": 'https://example.org/"><script>'}
+
+    response = admin_client.post(admin_url(Source, "add"), data)
+
+    assert response.status_code == 200
+    assert "An address cannot hold" in str(response.context["adminform"].form.errors["url"])
+    assert not Source.objects.exists()
+
+
 def test_a_stored_script_url_never_becomes_a_link(client: Client) -> None:
     source = SourceFactory(url="javascript:alert(1)")
     package = AidPackageFactory(published=True)
