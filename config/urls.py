@@ -9,6 +9,7 @@ from django.contrib.admin import AdminSite
 from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
 
+from editorial.admin_autocomplete import autocomplete_view
 from editorial.admin_shortcut import view_on_site
 from editorial.dashboard import workflow_dashboard
 from editorial.private_media import serve_private
@@ -28,6 +29,7 @@ def admin_index(request: HttpRequest, extra_context: dict[str, Any] | None = Non
 # The default site is Django's own class (settings install django.contrib.admin), so its index
 # is replaced here rather than by a subclass; `admin.site.urls` wraps it in the login check.
 admin.site.index = admin_index
+admin.site.autocomplete_view = autocomplete_view
 
 urlpatterns = [
     # Before the admin's own shortcut at the same address, which checks no permission.
