@@ -190,7 +190,12 @@ def sync(photos: Iterable[Photo], *, verify: bool = False, dry_run: bool = False
                 result.failed.append(rendition.pk)
     result.withdrawn = len(unwanted) if dry_run else withdraw(unwanted)
     if not dry_run and (result.published or result.withdrawn or result.repaired):
-        content_version.bump()
+        try:
+            content_version.bump()
+        except content_version.CacheUnreachable:
+            # The files have moved already; cached pages may link a withdrawn copy (a broken
+            # picture, not a leak) until they expire.
+            logger.error("Photo files synced, but cached pages could not be retired.")
     return result
 
 

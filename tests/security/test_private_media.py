@@ -20,7 +20,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
-from editorial import photo_files, workflow
+from editorial import content_version, photo_files, workflow
 from editorial.models import Photo, Rendition, Revision
 from editorial.publishing import Status
 from editorial.renditions import ensure_renditions
@@ -430,3 +430,22 @@ def test_a_held_edit_that_shows_less_otherwise_waits_for_approval(
     photo.refresh_from_db()
     assert photo.caption_en != "A new caption" and photo.is_public()
     assert public_files()
+
+
+def test_syncmedia_goes_on_when_cached_pages_cannot_be_retired(
+    publisher: Any,
+    django_capture_on_commit_callbacks: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    package, _photo = draft_with_photo()
+    publish(package, publisher, django_capture_on_commit_callbacks)
+    AidPackageFactory._meta.model.objects.filter(pk=package.pk).update(status=Status.DRAFT)
+
+    def unreachable() -> None:
+        raise content_version.CacheUnreachable
+
+    monkeypatch.setattr(content_version, "bump", unreachable)
+    call_command("syncmedia", stdout=io.StringIO())
+    assert public_files() == set()  # withdrawn all the same
+    assert "could not be retired" in caplog.text
