@@ -63,6 +63,8 @@ def _held_by(user: AbstractBaseUser | AnonymousUser, name: str) -> bool:
 
 @require_safe
 def serve_private(request: HttpRequest, name: str) -> FileResponse:
+    if "\x00" in name:  # no stored name has one, and PostgreSQL refuses it in a query
+        raise Http404("No such file.")
     photo, original = _photo_of(name)
     if photo is None:
         allowed = _held_by(request.user, name)
