@@ -29,6 +29,7 @@ from django.http import (
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_vary_headers, set_response_etag
+from django.utils.translation import gettext as _
 from django_filters.fields import IsoDateTimeField
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.openapi import AutoSchema
@@ -611,8 +612,9 @@ class SyncTimeField(IsoDateTimeField):
         result = super().to_python(value)
         offset = result.utcoffset() if result is not None else None
         if offset is not None and abs(offset) >= MAX_UTC_OFFSET:
+            # In the language asked for, like the field's own "Enter a valid date/time.".
             raise forms.ValidationError(
-                "The UTC offset must be from -15:59 to +15:59, e.g. +04:00 or Z.",
+                _("The UTC offset must be from -15:59 to +15:59, e.g. +04:00 or Z."),
                 code="invalid",
             )
         return result

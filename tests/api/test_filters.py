@@ -194,6 +194,23 @@ def test_updated_after_takes_a_utc_offset_up_to_1559(client: Any, offset: str) -
     assert slugs(client, AID, updated_after=f"2025-01-01T00:00:00{offset}") == ["new"]
 
 
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("en", "The UTC offset must be from -15:59 to +15:59, e.g. +04:00 or Z."),
+        ("uk", "Зсув відносно UTC має бути від -15:59 до +15:59, наприклад +04:00 або Z."),
+        ("az", "UTC-dən fərq -15:59 ilə +15:59 arasında olmalıdır, məsələn, +04:00 və ya Z."),
+    ],
+)
+def test_a_utc_offset_past_1559_is_refused_in_the_language_asked_for(
+    client: Any, lang: str, message: str
+) -> None:
+    response = client.get(AID, {"updated_after": "2025-01-01T00:00:00+16:00", "lang": lang})
+
+    assert response.status_code == 400
+    assert response.json() == {"updated_after": [message]}
+
+
 def test_projects_filter_by_region_partner_budget_and_completion(client: Any) -> None:
     oblast = PlaceFactory(slug="kyiv-oblast", kind="region")
     builder = OrganizationFactory(slug="builder")

@@ -183,6 +183,29 @@ def test_missing_page_needs_the_password_first(client: Client) -> None:
     assert sent_to(client.get(MISSING)) == "/admin/login/"
 
 
+@pytest.mark.parametrize(
+    ("language", "title", "ask"),
+    [
+        ("uk", "Немає другого кроку входу", "Попросіть суперкористувача скинути двоетапний вхід"),
+        ("az", "Girişin ikinci mərhələsi yoxdur", "Superistifadəçidən hesabınız üçün"),
+    ],
+)
+def test_missing_page_is_in_the_browsers_language(
+    client: Client, language: str, title: str, ask: str
+) -> None:
+    user, _ = enrolled("publisher")
+    lose_devices(user)
+    log_in(client, user)
+
+    page = client.get(MISSING, REMOTE_ADDR=HOME, HTTP_ACCEPT_LANGUAGE=language)
+
+    content = page.content.decode()
+    assert page.status_code == 403
+    assert title in content and ask in content
+    english = ["Your second sign-in step is missing", MISSING_MESSAGE, "with a password only"]
+    assert not [sentence for sentence in english if sentence in content]
+
+
 # --- What marks an account, and what clears the mark ---------------------------------------
 
 
