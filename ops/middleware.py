@@ -19,6 +19,7 @@ from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, connections
 from django.http import HttpRequest, HttpResponse
 from django.template import loader
+from django.utils import translation
 
 from editorial import content_version
 from editorial.api import API_PREFIX
@@ -88,8 +89,14 @@ def cache_outage_response(request: HttpRequest, *, saved: bool) -> HttpResponse:
     """503 for a change the page cache could not be told of: refused (`saved=False`, nothing
     changed) or committed but perhaps not yet seen everywhere (`saved=True`)."""
     minutes = max(1, -(-settings.CONTENT_CACHE_SECONDS // 60))
-    page = loader.get_template("503_cache.html").render({"saved": saved, "minutes": minutes})
+    # In the language LocaleMiddleware chose for the request (the admin's follows the browser),
+    # named here rather than left active from it: a committed change's answer is made after
+    # that middleware has returned.
+    language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+    with translation.override(language):
+        page = loader.get_template("503_cache.html").render({"saved": saved, "minutes": minutes})
     response = HttpResponse(page, status=503)
+    response["Content-Language"] = language
     response["Cache-Control"] = "no-store"
     if not saved:
         logger.error("Change refused at %s: the cache could not be reached", request.path)

@@ -1,8 +1,8 @@
 """Strings read outside the public pages, by staff in the admin or by a partner's client, that
 must not fall back to English in Ukrainian or Azerbaijani: the page of an account whose second
 step is missing, the shared-record notices, the photo renditions' fields, the source-address
-and UTC-offset refusals. tests/public/test_translations.py checks the public strings; these
-come from staff/, editorial/ and their templates.
+and UTC-offset refusals, the cache-outage page. tests/public/test_translations.py checks the
+public strings; these come from staff/, editorial/, ops/ and their templates.
 
 Read from the project's own compiled catalogues (`make install` compiles them), not through
 Django's fallback to its own, so a string missing here is not hidden by Django's "user"."""
@@ -54,6 +54,38 @@ STRINGS = [
     "An address cannot hold %(characters)s. Copy it again from the browser's address bar, or "
     "write each as %%XX (a double quote is %%22).",
     "The UTC offset must be from -15:59 to +15:59, e.g. +04:00 or Z.",
+    # templates/503_cache.html
+    "Saved, but not yet on every server",
+    "Not saved",
+    "Not saved: the shared cache cannot be reached",
+    "For whoever runs the servers: the server log has the details "
+    "(<code>editorial.content_version</code>).",
+    "If it keeps failing, tell whoever runs the servers: the cache needs looking at "
+    "(%(healthz)s then says %(error)s).",
+    "Back to the administration",
+]
+
+PLURALS = [
+    (
+        "Your change was saved, but the site's shared cache (Redis) could not be told of it "
+        "afterwards. Pages made while it was being saved may show the old version for up to "
+        "%(minutes)s minute. Once the cache is back, saving any item again brings every page up "
+        "to date.",
+        "Your change was saved, but the site's shared cache (Redis) could not be told of it "
+        "afterwards. Pages made while it was being saved may show the old version for up to "
+        "%(minutes)s minutes. Once the cache is back, saving any item again brings every page "
+        "up to date.",
+    ),
+    (
+        "Nothing was saved. While the site's shared cache (Redis) cannot be reached, no change "
+        "to the record can be saved, not even to a draft: the other servers could not be told "
+        "of it and would keep showing old pages for up to %(minutes)s minute. Try again in a "
+        "minute.",
+        "Nothing was saved. While the site's shared cache (Redis) cannot be reached, no change "
+        "to the record can be saved, not even to a draft: the other servers could not be told "
+        "of it and would keep showing old pages for up to %(minutes)s minutes. Try again in a "
+        "minute.",
+    ),
 ]
 
 
@@ -75,3 +107,14 @@ def assert_translated(msgid: str, text: str) -> None:
 @pytest.mark.parametrize("msgid", STRINGS, ids=lambda msgid: msgid[:40])
 def test_staff_and_error_strings_are_translated(language: str, msgid: str) -> None:
     assert_translated(msgid, project_catalogue(language).gettext(msgid))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(("singular", "plural"), PLURALS, ids=lambda msgid: msgid[:20])
+@pytest.mark.parametrize("count", [1, 2, 5])
+def test_cache_outage_sentences_are_translated_for_every_count(
+    language: str, singular: str, plural: str, count: int
+) -> None:
+    text = project_catalogue(language).ngettext(singular, plural, count)
+
+    assert_translated(singular if count == 1 else plural, text)

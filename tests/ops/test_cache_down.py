@@ -200,11 +200,38 @@ def test_the_admin_says_an_unpublish_was_refused_while_the_cache_is_down(
         response = client.post(unpublish_url(live_package), {"comment": ""})
 
     assert response.status_code == 503
-    assert "Nothing was changed" in response.content.decode()
+    assert "Nothing was saved" in response.content.decode()
     assert "no-store" in response["Cache-Control"]
     assert any("could not be reached" in record.getMessage() for record in caplog.records)
     live_package.refresh_from_db()
     assert live_package.status == Status.PUBLISHED
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "sentence"),
+    [
+        ("uk", "Не збережено", "Нічого не збережено."),
+        ("az", "Yadda saxlanılmadı", "Heç nə yadda saxlanılmadı."),
+    ],
+)
+def test_the_refusal_is_in_the_admins_language(
+    client: Client, live_package: Any, settings: Any, language: str, title: str, sentence: str
+) -> None:
+    client.force_login(make_user("publisher"))
+    settings.CACHES = DEAD_REDIS
+
+    response = client.post(
+        unpublish_url(live_package), {"comment": ""}, HTTP_ACCEPT_LANGUAGE=language
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 503
+    assert f'<html lang="{language}">' in page
+    assert response["Content-Language"] == language
+    assert f"<title>{title} · Körpü</title>" in page and sentence in page
+    assert "/healthz" in page
+    english = ["Not saved", "Nothing was saved", "whoever runs the servers", "administration"]
+    assert not [words for words in english if words in page]
 
 
 def test_with_the_content_cache_off_changes_go_on_while_redis_is_down(
@@ -244,6 +271,21 @@ def test_an_unpublish_whose_bump_fails_after_the_commit_fails_loudly(
     assert logged and set(logged) == {logging.ERROR}
     live_package.refresh_from_db()
     assert live_package.status == Status.DRAFT  # committed: only the bump after it failed
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_change_saved_without_its_bump_is_told_in_the_admins_language(
+    client: Client, live_package: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    client.force_login(make_user("publisher"))
+    lose_the_cache_at_commit(monkeypatch)
+
+    response = client.post(unpublish_url(live_package), {"comment": ""}, HTTP_ACCEPT_LANGUAGE="uk")
+
+    page = response.content.decode()
+    assert response.status_code == 503
+    assert '<html lang="uk">' in page
+    assert "Вашу зміну збережено" in page and "Your change was saved" not in page
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
