@@ -742,6 +742,14 @@ class RenditionSerializer(serializers.ModelSerializer):
         return request.build_absolute_uri(rendition.url) if request else rendition.url
 
 
+def _largest_jpeg(photo: Photo) -> Rendition | None:
+    """The widest JPEG copy of `photo`, which the API gives as the photo; looked for once."""
+    if not hasattr(photo, "_largest_jpeg"):
+        jpegs = [r for r in current_renditions(photo) if r.format == RenditionFormat.JPEG]
+        photo._largest_jpeg = max(jpegs, key=lambda r: r.width, default=None)
+    return photo._largest_jpeg
+
+
 class PhotoSerializer(serializers.ModelSerializer):
     """A public photo: prefetch with `editorial.renditions.photos_prefetch()`."""
 
@@ -749,6 +757,8 @@ class PhotoSerializer(serializers.ModelSerializer):
         help_text="The photo at its largest public size (a JPEG copy, at most 1600 px wide); "
         "null until its copies are made. The uploaded original is not published."
     )
+    width = serializers.SerializerMethodField(help_text="Width of `url`'s file, pixels.")
+    height = serializers.SerializerMethodField(help_text="Height of `url`'s file, pixels.")
     renditions = serializers.SerializerMethodField(
         help_text="Smaller copies in WebP and JPEG, made from the present original."
     )
@@ -769,10 +779,18 @@ class PhotoSerializer(serializers.ModelSerializer):
 
     @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
     def get_url(self, photo: Photo) -> str | None:
-        jpegs = [r for r in current_renditions(photo) if r.format == RenditionFormat.JPEG]
-        if not jpegs:
-            return None
-        return self._rendition.get_url(max(jpegs, key=lambda r: r.width))
+        largest = _largest_jpeg(photo)
+        return self._rendition.get_url(largest) if largest else None
+
+    @extend_schema_field({"type": "integer", "nullable": True})
+    def get_width(self, photo: Photo) -> int | None:
+        largest = _largest_jpeg(photo)
+        return largest.width if largest else None
+
+    @extend_schema_field({"type": "integer", "nullable": True})
+    def get_height(self, photo: Photo) -> int | None:
+        largest = _largest_jpeg(photo)
+        return largest.height if largest else None
 
     @extend_schema_field(RenditionSerializer(many=True))
     def get_renditions(self, photo: Photo) -> list[dict[str, Any]]:

@@ -269,10 +269,19 @@ def test_the_api_gives_the_largest_public_copy_and_never_the_original(
     [shown] = client.get(f"/api/v1/aid-packages/{package.slug}/").json()["photos"]
     [jpeg] = [r for r in renditions_of(photo) if r.format == "jpeg"]
     assert shown["url"] == f"http://testserver/media/{jpeg.public_name}"
+    assert (shown["width"], shown["height"]) == (jpeg.width, jpeg.height)
     urls = [shown["url"], *(r["url"] for r in shown["renditions"])]
     assert all(url.startswith("http://testserver/media/renditions/") for url in urls)
     csv = client.get("/api/v1/aid-packages/", {"format": "csv"}).content.decode()
     assert "/admin/media/" not in csv and photo.image.name not in csv
+
+
+def test_the_api_gives_the_size_of_the_file_it_links(client: Client) -> None:
+    # An original wider than the widest rendition: url, width and height describe one file.
+    package = AidPackageFactory(published=True)
+    PhotoFactory(content_object=package, image=png_file(size=(2000, 1000)))
+    [shown] = client.get(f"/api/v1/aid-packages/{package.slug}/").json()["photos"]
+    assert (shown["width"], shown["height"]) == (1600, 800)
 
 
 def test_the_api_gives_no_address_for_a_photo_without_renditions(client: Client) -> None:
@@ -280,6 +289,7 @@ def test_the_api_gives_no_address_for_a_photo_without_renditions(client: Client)
     PhotoFactory(content_object=package, renditions=False)
     [shown] = client.get(f"/api/v1/aid-packages/{package.slug}/").json()["photos"]
     assert shown["url"] is None and shown["renditions"] == []
+    assert shown["width"] is None and shown["height"] is None
 
 
 def test_minors_without_consent_are_refused_even_on_a_published_item(client: Client) -> None:
