@@ -18,7 +18,6 @@ from __future__ import annotations
 import functools
 import io
 import os
-import secrets
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +27,7 @@ from PIL import Image
 
 from demo.content.captions import GROUP_THEME, PARTNERSHIP_THEME, PROJECT_THEMES, SECTOR_THEMES
 from demo.illustrations import render_illustration
+from editorial import photo_files
 from editorial.models import Photo, Rendition
 from editorial.renditions import (
     JPEG_QUALITY,
@@ -40,7 +40,8 @@ from editorial.storage import public_storage
 
 PHOTO_DIR = "photos/bulk"
 RENDITION_DIR = "renditions/bulk"
-# Public copies: in public storage, still under random names (see editorial.photo_files).
+# Public copies: in public storage under renditions/bulk/, still at random names
+# (editorial.photo_files.public_name).
 PUBLIC_RENDITION_DIR = "renditions/bulk"
 # Files per subdirectory of per-photo renditions, to keep directories listable.
 PHOTOS_PER_DIR = 1000
@@ -141,7 +142,8 @@ def link_renditions(
     for photo in photos:
         original = originals[photo.image.name]
         directory = Path(RENDITION_DIR) / f"{photo.pk // PHOTOS_PER_DIR:04d}"
-        public_dir = Path(PUBLIC_RENDITION_DIR) / f"{photo.pk // PHOTOS_PER_DIR:04d}"
+        public_subdir = f"bulk/{photo.pk // PHOTOS_PER_DIR:04d}"
+        public_dir = Path(photo_files.PUBLIC_DIR) / public_subdir
         for made in (root / directory, public_root / public_dir):
             if made not in made_dirs:
                 made.mkdir(parents=True, exist_ok=True)
@@ -151,8 +153,9 @@ def link_renditions(
             _link(base.path, root / name)
             public_name = ""
             if photo.pk in public:
-                token = secrets.token_hex(16)
-                public_name = f"{public_dir}/{token}-{base.width}w.{_extension(base.format)}"
+                public_name = photo_files.public_name(
+                    base.width, f".{_extension(base.format)}", directory=public_subdir
+                )
                 _link(base.path, public_root / public_name)
             rows.append(
                 Rendition(

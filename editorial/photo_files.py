@@ -36,7 +36,8 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from editorial import content_version
-from editorial.publishing import Publishable
+from editorial.publishing import Publishable, parent_field
+from editorial.revisions import RevisionState
 from editorial.storage import private_storage, public_storage
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ PUBLIC_DIR = "renditions"
 ORPHAN_GRACE = dt.timedelta(hours=1)
 # Revisions whose photos nobody will bring back: their uploads may go once nothing else
 # refers to them. (A rollback to such a revision skips a photo whose file is gone.)
-CLOSED_STATES = ("rejected", "superseded")
+CLOSED_STATES = (RevisionState.REJECTED, RevisionState.SUPERSEDED)
 
 
 # --- Who may see a photo ----------------------------------------------------------------------
@@ -61,12 +62,12 @@ def _published_owner_ids(model: type[models.Model], ids: set[int]) -> set[int]:
     (a milestone) of published items."""
     if issubclass(model, Publishable):
         return set(model.objects.published().filter(pk__in=ids).values_list("pk", flat=True))
-    for parent in model._meta.concrete_fields:
-        if parent.many_to_one and issubclass(parent.related_model, Publishable):
-            published = parent.related_model.objects.published()
-            rows = model._default_manager.filter(pk__in=ids, **{f"{parent.name}__in": published})
-            return set(rows.values_list("pk", flat=True))
-    return set()
+    parent = parent_field(model)
+    if parent is None:
+        return set()
+    published = parent.related_model.objects.published()
+    rows = model._default_manager.filter(pk__in=ids, **{f"{parent.name}__in": published})
+    return set(rows.values_list("pk", flat=True))
 
 
 def visible_photo_ids(photos: Iterable[Photo]) -> set[int]:
@@ -93,17 +94,15 @@ def photos_shown_by(item: Publishable) -> models.QuerySet[Photo]:
     """The photos on `item`'s public page: its own and its children's (a project's milestones)."""
     from editorial.models import Photo
 
+    model = type(item)
     condition = models.Q(content_type=ContentType.objects.get_for_model(item), object_id=item.pk)
-    for name in type(item).revision_children:
-        relation = type(item)._meta.get_field(name)
-        child = relation.related_model
-        if any(f.name == "photos" for f in child._meta.get_fields()):
-            condition |= models.Q(
-                content_type=ContentType.objects.get_for_model(child),
-                object_id__in=child._default_manager.filter(**{relation.field.name: item}).values(
-                    "pk"
-                ),
-            )
+    # The same children whose photos the detail page fetches (`for_detail()`).
+    for name in model._default_manager.get_queryset().detail_photo_children:
+        children = getattr(item, name).all()
+        condition |= models.Q(
+            content_type=ContentType.objects.get_for_model(children.model),
+            object_id__in=children.values("pk"),
+        )
     return Photo.objects.filter(condition)
 
 
@@ -118,11 +117,15 @@ class SyncResult:
     failed: list[int] = field(default_factory=list)  # renditions whose file could not be read
 
 
-def _public_name(rendition: Rendition) -> str:
-    """A fresh, unguessable name: 128 random bits, in 256 directories."""
+def public_name(width: int, extension: str, *, directory: str = "") -> str:
+    """A fresh, unguessable name for a public copy: 128 random bits, under `directory` (by
+    default one of 256, from the token)."""
     token = secrets.token_hex(16)
-    extension = posixpath.splitext(rendition.file.name)[1]
-    return f"{PUBLIC_DIR}/{token[:2]}/{token}-{rendition.width}w{extension}"
+    return f"{PUBLIC_DIR}/{directory or token[:2]}/{token}-{width}w{extension}"
+
+
+def _public_name(rendition: Rendition) -> str:
+    return public_name(rendition.width, posixpath.splitext(rendition.file.name)[1])
 
 
 def _copy(rendition: Rendition, name: str, public: Storage) -> str:

@@ -174,14 +174,22 @@ class Publishable(models.Model):
         )
 
 
+def parent_field(model: type[models.Model]) -> models.ForeignKey | None:
+    """The foreign key from a child (a milestone) to the publishable item it belongs to."""
+    for field in model._meta.concrete_fields:
+        if field.many_to_one and issubclass(field.related_model, Publishable):
+            return field
+    return None
+
+
 def publishable_owner(obj: models.Model | None) -> Publishable | None:
     """The publishable item whose public page shows `obj`: the item itself, or the item a child
     (milestone, photo) belongs to, found through its foreign key or generic foreign key."""
     if obj is None or isinstance(obj, Publishable):
         return obj
-    for field in obj._meta.concrete_fields:
-        if field.many_to_one and issubclass(field.related_model, Publishable):
-            return getattr(obj, field.name)
+    parent = parent_field(type(obj))
+    if parent is not None:
+        return getattr(obj, parent.name)
     for field in obj._meta.private_fields:
         if isinstance(field, GenericForeignKey):
             return publishable_owner(getattr(obj, field.name))

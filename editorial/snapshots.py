@@ -140,12 +140,10 @@ def apply_snapshot(obj: Publishable, snapshot: Snapshot) -> None:
     # An upload of an edit sent back long ago may have been cleaned up (editorial/photo_files.py):
     # such a photo cannot come back.
     storage = photo_model._meta.get_field("image").storage
-    photos = [row for row in snapshot["photos"] if not row.get("image") or _kept(storage, row)]
+    photos = [
+        row for row in snapshot["photos"] if not row.get("image") or storage.exists(row["image"])
+    ]
     _sync_children(obj.photos, photo_model, photo_fields, photos, content_object=obj)
-
-
-def _kept(storage: Any, row: dict[str, Any]) -> bool:
-    return storage.exists(row["image"])
 
 
 # --- Differences ------------------------------------------------------------------------------
