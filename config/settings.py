@@ -304,6 +304,13 @@ if PHOTO_MAX_UPLOAD_BYTES <= 0 or PHOTO_MAX_PIXELS <= 0:
 
 LOGIN_URL = "admin:login"
 
+# Where the partner API lives: config/urls.py routes its version under it (/api/v1/), and
+# everything under it is answered as the API (api/middleware.py: ?lang=, ETags, JSON errors;
+# ops/middleware.py: a JSON 503) and never looked up in the page cache (public/page_cache.py).
+# Here, not in the API's code, so those need not import the API to learn it; a constant, not
+# read from the environment, as partners' clients and the published schema name it.
+API_PREFIX = "/api/"
+
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
@@ -345,7 +352,7 @@ SPECTACULAR_SETTINGS = {
     ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
-    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SCHEMA_PATH_PREFIX": f"{API_PREFIX}v1",
     # The docs UI from our own static files: nothing loads from a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -43,7 +43,7 @@ urlpatterns = [
     # The second sign-in step (staff/): after the password, before the rest of the admin.
     path("admin/", include("staff.urls")),
     path("admin/", admin.site.urls),
-    path("api/v1/", include("config.api", namespace="api")),
+    path(f"{settings.API_PREFIX.lstrip('/')}v1/", include("config.api", namespace="api")),
     # Operations: for load balancers and monitors, outside the language prefix.
     path("healthz", healthz, name="healthz"),
     path("", include("public.urls_root")),

@@ -17,6 +17,7 @@ from typing import Any, ClassVar
 
 import django_filters
 from django import forms
+from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.http import (
     Http404,
@@ -57,7 +58,6 @@ from editorial.models import Organization, Photo, Place, Publishable, Rendition,
 from editorial.renditions import RenditionFormat, current_renditions
 from editorial.streaming import in_chunks, last_change, state_text, weak_etag
 
-API_PREFIX = "/api/"
 # The viewset action of a list's CSV export, routed by config/api.py.
 EXPORT = "export"
 # Rows per chunk of an export. Fewer than the IATI file's: each row comes with about twenty
@@ -86,7 +86,7 @@ class PartnerApiMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not request.path.startswith(API_PREFIX):
+        if not request.path.startswith(settings.API_PREFIX):
             return self.get_response(request)
         lang = request.GET.get("lang")
         if lang is None:

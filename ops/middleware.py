@@ -22,7 +22,6 @@ from django.template import loader
 from django.utils import translation
 
 from editorial import content_version
-from editorial.api import API_PREFIX
 
 logger = logging.getLogger("ops.outage")
 
@@ -45,7 +44,7 @@ def outage_response(request: HttpRequest, exception: BaseException) -> HttpRespo
         exception,
     )
     _close_broken_connections()
-    if request.path.startswith(API_PREFIX):
+    if request.path.startswith(settings.API_PREFIX):
         response = HttpResponse(
             json.dumps({"detail": API_DETAIL}), content_type="application/json", status=503
         )

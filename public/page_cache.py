@@ -25,7 +25,6 @@ from django.urls import reverse
 
 from editorial import content_version
 from editorial.answer_cache import address_key, get_or_make
-from editorial.api import API_PREFIX
 from public.tracking import drop_tracking_parameters
 from staff.sessions import signed_in_staff
 
@@ -47,7 +46,7 @@ def _healthz() -> str:
 @functools.cache
 def _prefixes_outside_public_site() -> tuple[str, ...]:
     files = (settings.STATIC_URL, settings.MEDIA_URL)  # "/static/" once Django has read them
-    return (API_PREFIX, reverse("admin:index"), *(f"/{url.lstrip('/')}" for url in files))
+    return (settings.API_PREFIX, reverse("admin:index"), *(f"/{url.lstrip('/')}" for url in files))
 
 
 def _outside_public_site(path: str) -> bool:
