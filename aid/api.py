@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from aid.filters import AidPackageFilterSet
 from aid.models import AidPackage
 from aid.serializers import AidPackageSerializer
-from editorial.api import PartnerReadOnlyViewSet
+from api.viewsets import PartnerReadOnlyViewSet
 
 
 class AidPackageViewSet(PartnerReadOnlyViewSet):

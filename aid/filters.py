@@ -5,7 +5,7 @@ from __future__ import annotations
 import django_filters
 
 from aid.models import AidPackage
-from editorial.api import (
+from api.filters import (
     PublishableFilterSet,
     SlugFilter,
     YearFilter,

@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from modeltranslation.settings import AVAILABLE_LANGUAGES
 
 from aid.models import AidItem, AidPackage, DeliveryStatus
-from editorial.iati import (
+from api.iati import (
     Activity,
     ActivityDate,
     ActivityDateType,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from aid.models import AidItem, AidPackage, ReportedFigure
-from editorial.api import (
+from api.serializers import (
     ApproximateDateField,
     DetailUrlField,
     OrganizationSummarySerializer,

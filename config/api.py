@@ -5,24 +5,23 @@ Included from config/urls.py under /api/v1/ with the namespace "api".
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from django.http import HttpResponse
 from django.urls import path
 from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.routers import DefaultRouter, Route
 from rest_framework.views import APIView
 
 from aid.api import AidPackageViewSet
 from aid.iati import AID_ACTIVITIES
 from aid.serializers import AidStatsSerializer
 from aid.stats import aid_stats
-from editorial.api import BAD_REQUEST, EXPORT, PartnerApiMixin
-from editorial.api_cache import cached_response
-from editorial.iati import IatiActivitiesView
+from api.answer_cache import cached_response
+from api.iati_xml import IatiActivitiesView
+from api.routers import PartnerRouter
+from api.schema import BAD_REQUEST
+from api.viewsets import PartnerApiMixin
 from editorial.totals import read_totals
 from people.api import RehabilitationGroupViewSet, SisterCityPartnershipViewSet
 from people.serializers import PeopleStatsSerializer
@@ -55,22 +54,6 @@ class StatsView(PartnerApiMixin, APIView):
         figures = read_totals(*project_totals(), *people_totals())
         stats = {**aid_stats(), **project_stats(figures), **people_stats(figures)}
         return Response(StatsSerializer(stats, context={"request": request}).data)
-
-
-class PartnerRouter(DefaultRouter):
-    include_format_suffixes = False  # `?format=` only: one URL per resource
-    # Each list's whole CSV beside it, named like the file it is (as iati/activities.xml):
-    # no trailing slash, and a dot no slug may hold, so it never shadows a detail.
-    routes: ClassVar[list] = [
-        *DefaultRouter.routes,
-        Route(
-            url=r"^{prefix}/export\.csv$",
-            mapping={"get": EXPORT},
-            name="{basename}-export",
-            detail=False,
-            initkwargs={},
-        ),
-    ]
 
 
 router = PartnerRouter()

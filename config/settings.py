@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "editorial",
+    # What the partner API shares (its base viewsets, formats, answer cache, IATI); no models.
+    "api",
     "aid",
     "projects",
     "people",
@@ -85,7 +87,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # /api/ only: ?lang= and ETag/304 (after LocaleMiddleware, whose choice ?lang= overrides).
-    "editorial.api.PartnerApiMiddleware",
+    "api.middleware.PartnerApiMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -314,7 +316,7 @@ API_PREFIX = "/api/"
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_SCHEMA_CLASS": "editorial.api.PartnerAutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.PartnerAutoSchema",
     # A partner key is the only credential the API knows; it raises the rate limit and grants
     # nothing else (partners/authentication.py). Staff use the admin, not the API.
     "DEFAULT_AUTHENTICATION_CLASSES": ["partners.authentication.PartnerKeyAuthentication"],

@@ -1,7 +1,7 @@
 """The content version: one number that changes whenever anything the public sees may change.
 
 Cached pages and API answers are stored under keys that contain it (public/page_cache.py,
-editorial/api_cache.py), so bumping it retires all of them at once, in every process that shares
+api/answer_cache.py), so bumping it retires all of them at once, in every process that shares
 the cache; nothing has to know which page shows which row. Saving or deleting any row of the
 content apps bumps it (a draft's save too: invalidating more than needed is cheap, serving a
 stale page is not). Code that writes without signals (bulk_create, QuerySet.update) calls

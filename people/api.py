@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from editorial.api import PartnerReadOnlyViewSet
+from api.viewsets import PartnerReadOnlyViewSet
 from people.filters import RehabilitationGroupFilterSet, SisterCityPartnershipFilterSet
 from people.models import RehabilitationGroup, SisterCityPartnership
 from people.serializers import RehabilitationGroupSerializer, SisterCityPartnershipSerializer

@@ -5,7 +5,7 @@ from __future__ import annotations
 import django_filters
 from django.db.models import Q, QuerySet
 
-from editorial.api import (
+from api.filters import (
     PublishableFilterSet,
     SlugFilter,
     YearFilter,

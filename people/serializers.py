@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from editorial.api import (
+from api.serializers import (
     ApproximateDateField,
     DetailUrlField,
     OrganizationSummarySerializer,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from editorial.api import PartnerReadOnlyViewSet
+from api.viewsets import PartnerReadOnlyViewSet
 from projects.filters import ReconstructionProjectFilterSet
 from projects.models import ReconstructionProject
 from projects.serializers import ReconstructionProjectSerializer

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import django_filters
 
-from editorial.api import (
+from api.filters import (
     PublishableFilterSet,
     SlugFilter,
     date_range,

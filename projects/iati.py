@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from editorial.iati import (
+from api.iati import (
     Activity,
     ActivityDate,
     ActivityDateType,

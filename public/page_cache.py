@@ -10,7 +10,7 @@ the sitemap and robots.txt), without cookies, without `Cache-Control: private`, 
 CSP nonce (a stored nonce would not match the next response's header). What is never served
 from here: anything to a request with a session cookie (staff see live pages, and their
 responses are private), the admin, the API (it has its own cache, behind its keys and rate
-limits: editorial/api_cache.py), static files and media. Tracking parameters are dropped from
+limits: api/answer_cache.py), static files and media. Tracking parameters are dropped from
 public page requests first (public/tracking.py), so a link shared with them is one page.
 """
 

@@ -148,7 +148,7 @@ def test_a_hit_is_neither_compressed_nor_hashed_again(client: Client, packages: 
     refuse = mock.Mock(side_effect=AssertionError("done again at a hit"))
     with (
         mock.patch("django.middleware.gzip.compress_string", refuse),
-        mock.patch("editorial.api.set_response_etag", refuse),
+        mock.patch("api.middleware.set_response_etag", refuse),
     ):
         hit = client.get("/api/v1/aid-packages/", headers=GZIP)
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from editorial.api import RenditionSerializer
+from api.serializers import RenditionSerializer
 from editorial.renditions import ensure_renditions
 from tests.api.endpoints import ENDPOINT_PARAMS, Endpoint
 from tests.factories import AidItemFactory, AidPackageFactory, PhotoFactory

@@ -15,10 +15,10 @@ import pytest
 from django.test import Client, RequestFactory
 from django.utils import timezone
 
-import editorial.api
 from aid.models import AidItem, AidPackage, Sector
+from api import answer_cache, viewsets
 from config.api import urlpatterns
-from editorial import api_cache, workflow
+from editorial import workflow
 from editorial.models import Status
 from tests.api.endpoints import ENDPOINT_PARAMS, Endpoint
 from tests.api.test_published_only import make_all
@@ -54,7 +54,7 @@ def paginated(client: Client, path: str, **params: Any) -> bytes:
 
 @pytest.fixture
 def small_chunks(monkeypatch: pytest.MonkeyPatch) -> int:
-    monkeypatch.setattr(editorial.api, "EXPORT_CHUNK_SIZE", 2)
+    monkeypatch.setattr(viewsets, "EXPORT_CHUNK_SIZE", 2)
     return 2
 
 
@@ -295,7 +295,7 @@ def test_export_is_never_kept_in_the_api_cache(
         raise AssertionError("the export asked the API cache")
 
     first = body(client.get(EXPORT))
-    monkeypatch.setattr(api_cache, "get_or_make", refuse)
+    monkeypatch.setattr(answer_cache, "get_or_make", refuse)
     again = client.get(EXPORT)
     assert body(again) == first
     assert "X-Korpu-Cache" not in again
@@ -342,9 +342,9 @@ def test_memory_holds_a_chunk_never_the_list(monkeypatch: pytest.MonkeyPatch) ->
     its resting size from the fourth chunk to the last."""
     add_packages(600, decided_on=dt.date(2025, 1, 16))
     peak_while_exporting()  # what a process keeps after its first export is no export's own
-    monkeypatch.setattr(editorial.api, "EXPORT_CHUNK_SIZE", 50)
+    monkeypatch.setattr(viewsets, "EXPORT_CHUNK_SIZE", 50)
     lines, chunked = peak_while_exporting()
-    monkeypatch.setattr(editorial.api, "EXPORT_CHUNK_SIZE", 600)
+    monkeypatch.setattr(viewsets, "EXPORT_CHUNK_SIZE", 600)
     _, whole = peak_while_exporting()
     print(f"\nCSV export of 600 rows: {chunked / 1e6:.1f} MB in chunks, {whole / 1e6:.1f} MB whole")
     assert lines == 601

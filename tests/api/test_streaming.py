@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from aid.models import AidPackage
-from editorial import streaming
+from api import streaming
 from editorial.renditions import ensure_renditions, photos_prefetch
 from tests.factories import AidPackageFactory
 
