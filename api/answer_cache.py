@@ -1,6 +1,6 @@
 """API answers from the cache: the rendered body of a list, detail or stats response, per
-address, language, format and compression, with the content version it was made under
-(editorial/answer_cache.py).
+address, language, format and compression. How an answer is keyed, made once and retired by
+the content version is editorial/content_version.py's; what is here is only the API's part.
 
 Looked up inside the view, after DRF has checked the partner key, the rate limit, the query
 parameters and the format, so a cached answer never skips any of them. The answer is kept
@@ -23,9 +23,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from editorial import content_version
-from editorial.answer_cache import address_key, get_or_make
+from editorial.content_version import get_or_make
 
-KEY_PREFIX = "korpu:api"
 KEPT_HEADERS = (
     "Content-Type",
     "Content-Disposition",
@@ -41,7 +40,9 @@ _compress = GZipMiddleware(lambda request: HttpResponse()).process_response
 
 def api_key(request: Request) -> str:
     # The absolute address: public_url and the API links in the data name the host.
-    return address_key(KEY_PREFIX, request, request.LANGUAGE_CODE, request.accepted_renderer.format)
+    return content_version.api_answer_key(
+        request, request.LANGUAGE_CODE, request.accepted_renderer.format
+    )
 
 
 def _as_sent(request: Request, response: HttpResponse) -> HttpResponse:

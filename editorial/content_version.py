@@ -1,11 +1,13 @@
-"""The content version: one number that changes whenever anything the public sees may change.
+"""HTTP caching of public pages and API answers, and how a change retires them: the one module
+to read for "how is a cached page invalidated?".
 
-Cached pages and API answers are stored under keys that contain it (public/page_cache.py,
-api/answer_cache.py), so bumping it retires all of them at once, in every process that shares
-the cache; nothing has to know which page shows which row. Saving or deleting any row of the
-content apps bumps it (a draft's save too: invalidating more than needed is cheap, serving a
-stale page is not). Code that writes without signals (bulk_create, QuerySet.update) calls
-`bump()` itself.
+The content version is one number that changes whenever anything the public sees may change.
+Every cached page (public/page_cache.py) and API answer (api/answer_cache.py) is stored with
+the version it was made under and served only while that version is current, so bumping it
+retires all of them at once, in every process that shares the cache; nothing has to know which
+page shows which row. Saving or deleting any row of the content apps bumps it (a draft's save
+too: invalidating more than needed is cheap, serving a stale page is not). Code that writes
+without signals (bulk_create, QuerySet.update) calls `bump()` itself.
 
 The bump happens twice: at once, so that the writing request (and a test) never reads its own
 stale copy, and again when the transaction commits, because a reader that ran between the first
@@ -21,16 +23,22 @@ what was made between the two bumps, and this process retries the bump at its ne
 
 Scheduled changes need no bump: a cached entry never outlives the next go-live or expiry time
 of any published item (`cache_timeout()`).
+
+Each address has one entry (`page_key()`, `api_answer_key()`), and it is made once
+(`get_or_make()`): when a bump has retired every entry and a crowd asks for the same page, the
+first request makes it and the others wait for it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
+from collections.abc import Callable
 from contextlib import suppress
 from contextvars import ContextVar
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from django.apps import apps
 from django.conf import settings
@@ -38,6 +46,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpRequest
+from django.middleware.gzip import re_accepts_gzip
 from django.utils import timezone
 
 from editorial.publishing import Publishable, Status
@@ -220,3 +230,101 @@ def cache_timeout(version: int) -> int:
         return limit
     # Whole seconds, rounded down: the entry goes a little before the change, never after.
     return max(0, min(limit, int((stored - now).total_seconds())))
+
+
+# --- Keys: one entry per address --------------------------------------------------------------
+
+PAGE_KEY_PREFIX = "korpu:page"
+API_KEY_PREFIX = "korpu:api"
+
+
+def address_key(prefix: str, request: HttpRequest, *variant: str) -> str:
+    """The key of one address's answer: its absolute URI (pages and API data name the host),
+    whether it is a HEAD, whether the client takes gzip (answers are kept compressed, as
+    sent), and whatever else the caller says varies it (language, format)."""
+    gzip = bool(re_accepts_gzip.search(request.headers.get("Accept-Encoding", "")))
+    parts = (request.method == "HEAD", gzip, *variant, request.build_absolute_uri())
+    digest = hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()
+    return f"{prefix}:{digest}"
+
+
+def page_key(request: HttpRequest) -> str:
+    """A public page's key: its address says its language (/<lang>/...)."""
+    return address_key(PAGE_KEY_PREFIX, request)
+
+
+def api_answer_key(request: HttpRequest, language: str, format_: str) -> str:
+    """An API answer's key: its address, and the language and format it was answered in (they
+    may come from headers, not the address)."""
+    return address_key(API_KEY_PREFIX, request, language, format_)
+
+
+# --- Make once: one request makes a missing answer, the others wait ----------------------------
+# The version and the entry come back in one round trip to the cache, which is most of what a
+# hit costs. When a bump retires every entry and a crowd asks for the same page (news breaking,
+# a link shared), the first request makes it and the others wait for it, up to `WAIT_SECONDS`,
+# instead of all running the same expensive view at once and starving the workers. An older
+# copy is never served meanwhile: it may show something just unpublished.
+
+T = TypeVar("T")
+
+# A waiting request gives up and makes the answer itself after this long (a slow first search
+# on a large record takes seconds); the maker's claim lapses after LOCK_SECONDS should it die.
+WAIT_SECONDS = 15.0
+POLL_SECONDS = 0.05
+LOCK_SECONDS = 60
+# Kept in place of an answer that may not be stored (an error, a redirect, a page that sets a
+# cookie), so that others asking for it make it at once instead of waiting for a copy that
+# will never come.
+NOT_KEPT = "korpu:not-kept"
+NOT_KEPT_SECONDS = 60
+
+
+def _lookup(key: str) -> tuple[int, Any | None]:
+    version, entry = current_and(key)
+    if entry is not None and entry[0] == version:
+        return version, entry[1]
+    return version, None
+
+
+def _wait_for(key: str, version: int) -> Any | None:
+    deadline = time.monotonic() + WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(POLL_SECONDS)
+        now, stored = _lookup(key)
+        if stored is not None or now != version:
+            return stored  # None if a newer publish came first: make it for that one
+    return None
+
+
+def get_or_make(key: str, make: Callable[[], T], keep: Callable[[T], Any | None]) -> Any:
+    """What is stored under `key` for the current version, else `make()`.
+
+    `keep(made)` says what to store of a made answer (None: nothing, e.g. an error page).
+    Returns `(stored, None)` from the cache, `(None, made)` when made here.
+    """
+    version, stored = _lookup(key)
+    lock = f"{key}:making:{version}"
+    claimed = False
+    if stored is None:
+        claimed = cache.add(lock, 1, timeout=LOCK_SECONDS)
+        if not claimed:
+            stored = _wait_for(key, version)
+    if stored == NOT_KEPT:
+        return None, make()
+    if stored is not None:
+        return stored, None
+    try:
+        made = make()
+        kept = keep(made)
+        if kept is None:
+            # Not content: no need to look up the schedule (the database may be what failed).
+            cache.set(key, (version, NOT_KEPT), NOT_KEPT_SECONDS)
+        else:
+            timeout = cache_timeout(version)
+            if timeout > 0:
+                cache.set(key, (version, kept), timeout)
+    finally:
+        if claimed:
+            cache.delete(lock)
+    return None, made

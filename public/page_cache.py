@@ -1,9 +1,10 @@
 """Whole public pages from the cache, for visitors who are not signed in.
 
 A page is stored once made, by its address and whether it was compressed, with the content
-version it was made under (editorial/answer_cache.py), and served from there until anything
-public changes. A hit skips everything below this middleware: sessions, the view, templates
-and gzip.
+version it was made under, and served from there until anything public changes. A hit skips
+everything below this middleware: sessions, the view, templates and gzip. How a page is keyed,
+made once and retired is editorial/content_version.py's; what is here is which requests and
+answers this cache takes.
 
 What is stored: 200 answers to GET of the public site's own pages (the URL namespaces below,
 the sitemap and robots.txt), without cookies, without `Cache-Control: private`, and without a
@@ -24,18 +25,13 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
 from editorial import content_version
-from editorial.answer_cache import address_key, get_or_make
+from editorial.content_version import get_or_make, page_key
 from public.tracking import drop_tracking_parameters
 from staff.sessions import signed_in_staff
 
 # The URL namespaces of the public site (config/urls.py) and its pages outside them.
 PUBLIC_NAMESPACES = frozenset({"public", "aid", "projects", "rehabilitation", "partnerships"})
 PUBLIC_URL_NAMES = frozenset({"sitemap", "sitemap-section", "robots"})
-KEY_PREFIX = "korpu:page"
-
-
-def page_key(request: HttpRequest) -> str:
-    return address_key(KEY_PREFIX, request)
 
 
 @functools.cache

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from django.core.cache import cache
 
-from editorial import answer_cache, content_version
+from editorial import content_version
 
 pytestmark = pytest.mark.django_db  # the schedule lookup of a stored answer
 
@@ -21,23 +21,23 @@ def never(*args: Any) -> Any:
 
 
 def test_an_answer_is_made_once_and_then_served_from_the_cache() -> None:
-    assert answer_cache.get_or_make(KEY, lambda: "page", str) == (None, "page")
+    assert content_version.get_or_make(KEY, lambda: "page", str) == (None, "page")
 
-    assert answer_cache.get_or_make(KEY, never, str) == ("page", None)
+    assert content_version.get_or_make(KEY, never, str) == ("page", None)
 
 
 def test_an_answer_of_an_older_version_is_never_served() -> None:
-    answer_cache.get_or_make(KEY, lambda: "before", str)
+    content_version.get_or_make(KEY, lambda: "before", str)
 
     content_version.bump()
 
-    assert answer_cache.get_or_make(KEY, lambda: "after", str) == (None, "after")
+    assert content_version.get_or_make(KEY, lambda: "after", str) == (None, "after")
 
 
 def test_nothing_is_stored_when_keep_says_so() -> None:
-    answer_cache.get_or_make(KEY, lambda: "error page", lambda made: None)
+    content_version.get_or_make(KEY, lambda: "error page", lambda made: None)
 
-    assert answer_cache.get_or_make(KEY, lambda: "page", str) == (None, "page")
+    assert content_version.get_or_make(KEY, lambda: "page", str) == (None, "page")
 
 
 def test_while_another_request_makes_it_the_others_wait_for_its_answer() -> None:
@@ -50,7 +50,7 @@ def test_while_another_request_makes_it_the_others_wait_for_its_answer() -> None
     timer = threading.Timer(0.2, maker_finishes)
     timer.start()
     try:
-        assert answer_cache.get_or_make(KEY, never, str) == ("made elsewhere", None)
+        assert content_version.get_or_make(KEY, never, str) == ("made elsewhere", None)
     finally:
         timer.cancel()
 
@@ -58,10 +58,10 @@ def test_while_another_request_makes_it_the_others_wait_for_its_answer() -> None
 def test_a_waiting_request_makes_it_itself_if_the_maker_never_answers(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(answer_cache, "WAIT_SECONDS", 0.2)
+    monkeypatch.setattr(content_version, "WAIT_SECONDS", 0.2)
     cache.add(f"{KEY}:making:{content_version.current()}", 1)
 
-    assert answer_cache.get_or_make(KEY, lambda: "made here", str) == (None, "made here")
+    assert content_version.get_or_make(KEY, lambda: "made here", str) == (None, "made here")
 
 
 def test_the_makers_claim_is_released_even_when_the_view_fails() -> None:
@@ -69,7 +69,7 @@ def test_the_makers_claim_is_released_even_when_the_view_fails() -> None:
         raise RuntimeError("view failed")
 
     with pytest.raises(RuntimeError):
-        answer_cache.get_or_make(KEY, broken, str)
+        content_version.get_or_make(KEY, broken, str)
 
     assert cache.get(f"{KEY}:making:{content_version.current()}") is None
 
@@ -79,12 +79,12 @@ def test_an_answer_that_may_not_be_kept_is_made_by_each_at_once(
 ) -> None:
     """An error page, a redirect: nobody waits for a copy that will never be stored (under the
     benchmark, concurrent API requests queued behind one another for seconds this way)."""
-    monkeypatch.setattr(answer_cache, "WAIT_SECONDS", 5.0)
-    answer_cache.get_or_make(KEY, lambda: "not found", lambda made: None)
+    monkeypatch.setattr(content_version, "WAIT_SECONDS", 5.0)
+    content_version.get_or_make(KEY, lambda: "not found", lambda made: None)
     cache.add(f"{KEY}:making:{content_version.current()}", 1)  # someone is making it again
 
     started = time.monotonic()
-    result = answer_cache.get_or_make(KEY, lambda: "not found", lambda made: None)
+    result = content_version.get_or_make(KEY, lambda: "not found", lambda made: None)
 
     assert result == (None, "not found")
     assert time.monotonic() - started < 0.5

@@ -17,8 +17,7 @@ from django.test import Client, RequestFactory
 from django.utils import timezone
 
 from editorial import content_version, workflow
-from editorial.answer_cache import NOT_KEPT
-from editorial.content_version import HIT_HEADER
+from editorial.content_version import HIT_HEADER, NOT_KEPT
 from editorial.publishing import Status
 from editorial.snapshots import take_snapshot
 from public.page_cache import PublicPageCacheMiddleware, page_key
