@@ -163,7 +163,9 @@ class Publishable(models.Model):
     def edits_in_place(self) -> bool:
         """A draft or an item in review is edited in its row; a live item's edit waits for
         approval as a pending revision, and an archived item is not edited."""
-        return self.status in (Status.DRAFT, Status.IN_REVIEW)
+        from editorial.transitions import TRANSITIONS  # the table is written in terms of Status
+
+        return TRANSITIONS["save"].allows(self.status)
 
     def is_public(self) -> bool:
         now = timezone.now()

@@ -4,14 +4,16 @@ Each function checks the user's permission on the server, locks the item's row, 
 state and version, writes a Revision, and queues e-mail, all in one transaction. The admin
 only calls these functions.
 
-States: draft → in review → published → archived. While an item is published, an edit does
-not reach the row: it is held as a pending revision (`hold_pending`) until a publisher approves
-it (`publish`) or sends it back (`request_changes`).
+States: draft → in review → published → archived. Which transition may start from which state,
+and who may start it, is the table in `editorial/transitions.py`, which these functions enforce.
+While an item is published, an edit does not reach the row: it is held as a pending revision
+(`hold_pending`) until a publisher approves it (`publish`) or sends it back (`request_changes`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -22,11 +24,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from editorial import content_version, notifications, photo_files
-from editorial.publishing import Publishable, Status
+from editorial.publishing import Publishable, publishable_owner
 from editorial.renditions import ensure_renditions_on_commit
 from editorial.revisions import SUBMISSIONS, Revision, RevisionState, Transition
 from editorial.roles import has_model_perm
 from editorial.snapshots import Snapshot, apply_snapshot, take_snapshot
+from editorial.transitions import LIVE, TRANSITIONS, Role
 
 User = AbstractBaseUser | AnonymousUser
 UNCHANGED: Any = object()
@@ -59,17 +62,69 @@ def may_publish(user: User, model: type[models.Model]) -> bool:
     return has_model_perm(user, "publish", model)
 
 
+def may_attempt(name: str, user: User, model: type[models.Model]) -> bool:
+    """Whether the user's role allows transition `name` on items of `model`, in any state."""
+    if TRANSITIONS[name].role == Role.PUBLISHER:
+        return may_publish(user, model)
+    return may_edit(user, model)
+
+
+def may_start(name: str, user: User, obj: Publishable, *, pending: bool) -> bool:
+    """Whether to offer `user` transition `name` on `obj` now (the admin's buttons): the table
+    allows it from the item's state, with or without a `pending` change, and the role allows it.
+    """
+    return TRANSITIONS[name].allows(obj.status, pending=pending) and may_attempt(
+        name, user, type(obj)
+    )
+
+
+def may_change_child(user: User, child: models.Model) -> bool:
+    """Whether `user` may change or delete `child` (a milestone, a photo) on its own page, given
+    the state of the item it belongs to; the model permissions are checked apart."""
+    owner = publishable_owner(child)
+    if owner is None or TRANSITIONS["change_child"].allows(owner.status):
+        return True
+    return may_start("change_live_child", user, owner, pending=False)
+
+
+def takes_edits(obj: Publishable) -> bool:
+    """Whether the item's form may be saved at all: in its row, or held for approval."""
+    return TRANSITIONS["save"].allows(obj.status) or TRANSITIONS["hold"].allows(obj.status)
+
+
+def held_for_approval(obj: Publishable) -> bool:
+    """Whether a save of the existing item's form waits for a publisher's approval (`hold`)
+    instead of changing its row (`save`)."""
+    return TRANSITIONS["hold"].allows(obj.status)
+
+
 def _require(allowed: bool, message: str) -> None:
     if not allowed:
         raise NotPermitted(message)
 
 
-def _require_editor(user: User, obj: Publishable) -> None:
-    _require(may_edit(user, type(obj)), _("You may not edit this item."))
+def _require_role(name: str, user: User, obj: Publishable) -> None:
+    if TRANSITIONS[name].role == Role.PUBLISHER:
+        message = _("Only a publisher may do this.")
+    else:
+        message = _("You may not edit this item.")
+    _require(may_attempt(name, user, type(obj)), message)
 
 
-def _require_publisher(user: User, obj: Publishable) -> None:
-    _require(may_publish(user, type(obj)), _("Only a publisher may do this."))
+def _require_state(item: Publishable, *names: str, pending: bool = False) -> None:
+    """Refuse unless the table allows one of the transitions `names` from the item's state."""
+    rules = [TRANSITIONS[name] for name in names]
+    if not any(rule.allows(item.status, pending=pending) for rule in rules):
+        raise NotAllowedNow(str(rules[0].refusal))
+
+
+def _begin(name: str, *, obj: Publishable, user: User, comment: str = "") -> Publishable:
+    """Check who may start transition `name` and, where it needs one, its comment; then lock
+    the item's row."""
+    _require_role(name, user, obj)
+    if TRANSITIONS[name].comment_required and not comment.strip():
+        raise NotAllowedNow(_("Say what should change: the comment is required."))
+    return _locked(obj)
 
 
 # --- Helpers --------------------------------------------------------------------------------
@@ -161,8 +216,7 @@ def record_save(*, obj: Publishable, user: User, created: bool, comment: str = "
         _("You may not edit this item."),
     )
     locked = _locked(obj)
-    if not locked.edits_in_place():
-        raise NotAllowedNow(_("A published or archived item is changed through the workflow."))
+    _require_state(locked, "save")
     _save_state(locked, user, **({"created_by": user} if created else {}))
     obj.version = locked.version
     return _record(
@@ -182,12 +236,9 @@ def record_child_change(*, owner: Publishable, user: User, comment: str) -> Revi
     item's version makes a form of the item opened before it refuse to save over it.
     """
     locked = _locked(owner)
-    if locked.status == Status.ARCHIVED:
-        raise NotAllowedNow(_("Archived items are read-only. Restore it from the archive first."))
-    if locked.edits_in_place():
-        _require_editor(user, locked)
-    else:
-        _require_publisher(user, locked)
+    _require_state(locked, "change_child", "change_live_child")
+    in_place = TRANSITIONS["change_child"].allows(locked.status)
+    _require_role("change_child" if in_place else "change_live_child", user, locked)
     _save_state(locked, user)
     owner.version = locked.version
     return _record(locked, user=user, transition=Transition.SAVED, comment=comment)
@@ -201,10 +252,8 @@ def hold_pending(
 
     A newer edit replaces an older pending one, which stays in the history as superseded.
     """
-    _require_editor(user, obj)
-    locked = _locked(obj)
-    if locked.status != Status.PUBLISHED:
-        raise NotAllowedNow(_("Only a published item holds changes for approval."))
+    locked = _begin("hold", obj=obj, user=user)
+    _require_state(locked, "hold")
     if locked.version != base_version:
         raise EditConflict(_("The item changed after you opened it; open it again and redo."))
     previous = pending_revision(locked)
@@ -223,6 +272,33 @@ def hold_pending(
     _withhold_minors_at_once(locked, snapshot)
     notifications.submitted(revision)
     return revision
+
+
+@transaction.atomic
+def save_edit(
+    *,
+    obj: Publishable,
+    user: User,
+    created: bool,
+    base_version: int | None,
+    write: Callable[[], None],
+) -> Revision:
+    """Save an edit made in the item's form, where `write` writes the row and its inline
+    children: a draft's or an item in review's is recorded (`record_save`); a live item's is
+    held for a publisher's approval (`hold_pending`) and its row stays as it was."""
+    if created:
+        # record_save stamps created_by on its own copy of the row; `write` saves this one.
+        obj.created_by = user
+    if created or not held_for_approval(obj):
+        write()
+        return record_save(obj=obj, user=user, created=created)
+    # The live row must not change: the edit is written inside a savepoint, read back as a
+    # snapshot, and rolled back.
+    savepoint = transaction.savepoint()
+    write()
+    snapshot = take_snapshot(obj)
+    transaction.savepoint_rollback(savepoint)
+    return hold_pending(obj=obj, user=user, snapshot=snapshot, base_version=base_version)
 
 
 def _withhold_minors_at_once(item: Publishable, snapshot: Snapshot) -> None:
@@ -248,11 +324,9 @@ def _withhold_minors_at_once(item: Publishable, snapshot: Snapshot) -> None:
 @transaction.atomic
 def submit(*, obj: Publishable, user: User, comment: str = "") -> Revision:
     """Draft → in review. Publishers are told."""
-    _require_editor(user, obj)
-    locked = _locked(obj)
-    if locked.status != Status.DRAFT:
-        raise NotAllowedNow(_("Only a draft can be sent for review."))
-    _save_state(locked, user, status=Status.IN_REVIEW)
+    locked = _begin("submit", obj=obj, user=user)
+    _require_state(locked, "submit")
+    _save_state(locked, user, status=TRANSITIONS["submit"].target)
     revision = _record(locked, user=user, transition=Transition.SUBMITTED, comment=comment)
     notifications.submitted(revision)
     return revision
@@ -262,18 +336,20 @@ def submit(*, obj: Publishable, user: User, comment: str = "") -> Revision:
 def request_changes(*, obj: Publishable, user: User, comment: str) -> Revision:
     """Send an item in review back to draft, or a pending edit of a live item back to its
     author. A comment saying what to change is required."""
-    _require_publisher(user, obj)
-    if not comment.strip():
-        raise NotAllowedNow(_("Say what should change: the comment is required."))
-    locked = _locked(obj)
-    pending = _resolve_pending(pending_revision(locked), user, RevisionState.REJECTED)
-    if pending:
+    locked = _begin("request_changes", obj=obj, user=user, comment=comment)
+    pending = pending_revision(locked)
+    _require_state(locked, "request_changes", pending=pending is not None)
+    if _resolve_pending(pending, user, RevisionState.REJECTED):
         author = pending.user
-    elif locked.status == Status.IN_REVIEW:
-        author = _last_submitter(locked)
-        _save_state(locked, user, status=Status.DRAFT, reviewed_at=timezone.now(), reviewed_by=user)
     else:
-        raise NotAllowedNow(_("Nothing is waiting for review on this item."))
+        author = _last_submitter(locked)
+        _save_state(
+            locked,
+            user,
+            status=TRANSITIONS["request_changes"].target,
+            reviewed_at=timezone.now(),
+            reviewed_by=user,
+        )
     revision = _record(locked, user=user, transition=Transition.CHANGES_REQUESTED, comment=comment)
     notifications.sent_back(revision, author)
     return revision
@@ -289,10 +365,11 @@ def publish(
     comment: str = "",
 ) -> Revision:
     """Approve and publish now, or at `at`. A pending edit of a live item is applied first."""
-    _require_publisher(user, obj)
-    locked = _locked(obj)
-    if locked.status == Status.ARCHIVED:
-        raise NotAllowedNow(_("Restore the item from the archive before publishing it."))
+    locked = _begin("publish", obj=obj, user=user)
+    pending = pending_revision(locked)
+    # This serves both rows, now and later: between them they take a live item with a pending
+    # change or without one (which is published again as it stands).
+    _require_state(locked, "publish", "schedule", pending=pending is not None)
     expire_at = locked.expire_at if expire_at is UNCHANGED else expire_at
     if at and at > timezone.now() and locked.is_public():
         # Going live later would take the approved version off the site until then.
@@ -301,7 +378,6 @@ def publish(
         )
     if at and expire_at and expire_at <= at:
         raise NotAllowedNow(_("The expiry time must come after the go-live time."))
-    pending = pending_revision(locked)
     if pending:
         if pending.base_version != locked.version:
             raise EditConflict(_("The item changed after this edit was made; send it back."))
@@ -314,7 +390,7 @@ def publish(
     _save_state(
         locked,
         user,
-        status=Status.PUBLISHED,
+        status=TRANSITIONS["publish"].target,
         publish_at=at,
         expire_at=expire_at,
         reviewed_at=now,
@@ -333,38 +409,39 @@ def publish(
     return revision
 
 
+def publish_now(*, obj: Publishable, user: User, comment: str = "") -> Revision:
+    """Publish a draft or an item in review now; on a live item, approve the change waiting
+    for approval, and the item keeps its go-live time."""
+    at = obj.publish_at if obj.status in LIVE else None
+    return publish(obj=obj, user=user, at=at, comment=comment)
+
+
 @transaction.atomic
 def unpublish(*, obj: Publishable, user: User, comment: str = "") -> Revision:
     """Take a published item off the public site; it becomes a draft again."""
-    _require_publisher(user, obj)
-    locked = _locked(obj)
-    if locked.status != Status.PUBLISHED:
-        raise NotAllowedNow(_("Only a published item can be unpublished."))
+    locked = _begin("unpublish", obj=obj, user=user)
+    _require_state(locked, "unpublish")
     _resolve_pending(pending_revision(locked), user, RevisionState.SUPERSEDED)
-    _save_state(locked, user, status=Status.DRAFT)
+    _save_state(locked, user, status=TRANSITIONS["unpublish"].target)
     return _record(locked, user=user, transition=Transition.UNPUBLISHED, comment=comment)
 
 
 @transaction.atomic
 def archive(*, obj: Publishable, user: User, comment: str = "") -> Revision:
     """Withdraw an item for good without deleting it: deleting a record means archiving it."""
-    _require_publisher(user, obj)
-    locked = _locked(obj)
-    if locked.status == Status.ARCHIVED:
-        raise NotAllowedNow(_("The item is already archived."))
+    locked = _begin("archive", obj=obj, user=user)
+    _require_state(locked, "archive")
     _resolve_pending(pending_revision(locked), user, RevisionState.SUPERSEDED)
-    _save_state(locked, user, status=Status.ARCHIVED)
+    _save_state(locked, user, status=TRANSITIONS["archive"].target)
     return _record(locked, user=user, transition=Transition.ARCHIVED, comment=comment)
 
 
 @transaction.atomic
 def restore_from_archive(*, obj: Publishable, user: User, comment: str = "") -> Revision:
     """Archived → draft, to be reviewed and published again."""
-    _require_publisher(user, obj)
-    locked = _locked(obj)
-    if locked.status != Status.ARCHIVED:
-        raise NotAllowedNow(_("Only an archived item can be restored from the archive."))
-    _save_state(locked, user, status=Status.DRAFT)
+    locked = _begin("restore", obj=obj, user=user)
+    _require_state(locked, "restore")
+    _save_state(locked, user, status=TRANSITIONS["restore"].target)
     return _record(locked, user=user, transition=Transition.RESTORED_FROM_ARCHIVE, comment=comment)
 
 
@@ -374,8 +451,8 @@ def rollback(*, obj: Publishable, user: User, revision: Revision, comment: str =
 
     The item keeps its editorial state: rolling back a live item changes the live page.
     """
-    _require_publisher(user, obj)
-    locked = _locked(obj)
+    locked = _begin("rollback", obj=obj, user=user)
+    _require_state(locked, "rollback")
     if (revision.content_type.model_class(), revision.object_id) != (type(obj), obj.pk):
         raise NotAllowedNow(_("That revision belongs to another item."))
     _resolve_pending(pending_revision(locked), user, RevisionState.SUPERSEDED)
