@@ -10,15 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
 from aid.models import AidItem, AidPackage, ReportedFigure
-from editorial.admin_base import (
-    PhotoInline,
-    PublishableAdmin,
-    grouped_number,
-    language_columns,
-    localized_names,
-    publishable_fieldsets,
-    year_filter,
-)
+from editorial.admin.languages import language_columns, localized_names
+from editorial.admin.lists import grouped_number, year_filter
+from editorial.admin.photos import PhotoInline
+from editorial.admin.publishable import PublishableAdmin, publishable_fieldsets
 
 
 class AidItemInline(TranslationTabularInline):

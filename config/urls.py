@@ -9,9 +9,9 @@ from django.contrib.admin import AdminSite
 from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
 
-from editorial.admin_autocomplete import autocomplete_view
-from editorial.admin_shortcut import view_on_site
-from editorial.dashboard import workflow_dashboard
+from editorial.admin.autocomplete import autocomplete_view
+from editorial.admin.dashboard import workflow_dashboard
+from editorial.admin.view_on_site import view_on_site
 from editorial.private_media import serve_private
 from ops.views import healthz
 

@@ -7,13 +7,8 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline
 
-from editorial.admin_base import (
-    PublishableAdmin,
-    language_rows,
-    localized_names,
-    publishable_fieldsets,
-    textarea_rows,
-)
+from editorial.admin.languages import language_rows, localized_names, textarea_rows
+from editorial.admin.publishable import PublishableAdmin, publishable_fieldsets
 from people.models import PartnershipActivity, RehabilitationGroup, SisterCityPartnership
 
 

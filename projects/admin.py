@@ -7,17 +7,16 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline
 
-from editorial.admin_base import (
-    LiveItemGuardMixin,
-    PhotoOwnerAdmin,
-    PublishableAdmin,
-    grouped_number,
+from editorial.admin.children import LiveItemGuardMixin
+from editorial.admin.languages import (
     language_fieldsets,
     language_rows,
     localized_names,
-    publishable_fieldsets,
     textarea_rows,
 )
+from editorial.admin.lists import grouped_number
+from editorial.admin.photos import PhotoOwnerAdmin
+from editorial.admin.publishable import PublishableAdmin, publishable_fieldsets
 from projects.models import Milestone, ReconstructionProject
 
 

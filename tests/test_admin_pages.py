@@ -14,7 +14,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.db import models
 from django.test import Client, RequestFactory
 
-from editorial.admin_base import translated_fields
+from editorial.admin.languages import translated_fields
 from editorial.models import Photo
 from tests.admin_helpers import add_url, change_url, changelist_url, queries_to_get
 from tests.admin_rows import MAKE_ROWS, MAKE_WITH_CHILDREN

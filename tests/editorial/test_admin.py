@@ -3,7 +3,7 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
-from editorial.admin_base import language_fieldsets
+from editorial.admin.languages import language_fieldsets
 from editorial.models import Organization, Photo, Place
 from editorial.roles import EDITORS
 from tests.admin_helpers import (

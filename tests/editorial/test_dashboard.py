@@ -14,7 +14,7 @@ from django.test import Client
 from django.utils import timezone
 
 from editorial import workflow
-from editorial.dashboard import PANEL_SIZE, Entry
+from editorial.admin.dashboard import PANEL_SIZE, Entry
 from editorial.publishing import Publishable
 from editorial.roles import EDITORS, PUBLISHERS
 from editorial.snapshots import take_snapshot

@@ -8,11 +8,12 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.urls import URLPattern, path
+from django.urls import URLPattern
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from editorial import services, workflow
+from editorial.admin.item_pages import ItemPagesMixin
 from editorial.models import Photo
 
 
@@ -56,17 +57,12 @@ class BulkPhotoForm(forms.Form):
     consent_on_file = forms.BooleanField(label=_("Consent on file"), required=False)
 
 
-class BulkPhotoUploadMixin:
-    """Adds <id>/photos/upload/ to a publishable's admin (with WorkflowAdminMixin's helpers)."""
+class BulkPhotoUploadMixin(ItemPagesMixin):
+    """Adds <id>/photos/upload/ to a publishable's admin."""
 
     def get_urls(self) -> list[URLPattern]:
-        opts = self.model._meta
         return [
-            path(
-                "<path:object_id>/photos/upload/",
-                self.admin_site.admin_view(self.bulk_photo_view),
-                name=f"{opts.app_label}_{opts.model_name}_photos",
-            ),
+            self._item_path("<path:object_id>/photos/upload/", self.bulk_photo_view, "photos"),
             *super().get_urls(),
         ]
 

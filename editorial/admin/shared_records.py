@@ -1,4 +1,4 @@
-"""Admin for what every published thing shares: organisations, places, sources and photos."""
+"""Admin for the records published items share: organisations, places and sources."""
 
 from __future__ import annotations
 
@@ -8,25 +8,15 @@ from django.contrib import admin
 from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
 from modeltranslation.admin import TranslationAdmin
 
-from editorial.admin_autocomplete import CheckedAutocompleteMixin
-from editorial.admin_base import (
-    ListPrefetchMixin,
-    LiveItemGuardMixin,
-    PhotoForm,
-    language_fieldsets,
-    language_rows,
-    localized_names,
-    photo_preview,
-    photo_visibility,
-)
-from editorial.models import Organization, Photo, Place, SharedRecord, Source
-from editorial.renditions import ensure_renditions_on_commit
+from editorial.admin.autocomplete import CheckedAutocompleteMixin
+from editorial.admin.languages import language_fieldsets, localized_names
+from editorial.models import Organization, Place, SharedRecord, Source
 from editorial.roles import may_change_shared_record
 
 # An address typed without a scheme is read as https, as Django 6 will by default.
@@ -146,98 +136,3 @@ class SourceAdmin(SharedRecordAdmin):
         return format_html(
             '<a href="{}" target="_blank" rel="noopener noreferrer">{}</a>', source.url, source.url
         )
-
-
-class NeedsConsentFilter(admin.SimpleListFilter):
-    title = _("consent")
-    parameter_name = "needs_consent"
-
-    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
-        return [("yes", _("Shows minors without consent on file"))]
-
-    def queryset(self, request: HttpRequest, queryset: QuerySet[Photo]) -> QuerySet[Photo]:
-        if self.value() == "yes":
-            return queryset.filter(shows_minors=True, consent_on_file=False)
-        return queryset
-
-
-@admin.register(Photo)
-class PhotoAdmin(LiveItemGuardMixin, ListPrefetchMixin, TranslationAdmin):
-    """Every photo in one list, to check credits and consent; photos are added on their item."""
-
-    form = PhotoForm
-    fieldsets = [
-        (
-            None,
-            {
-                "fields": [
-                    "attached_to",
-                    ("preview", "image"),
-                    ("order", "role"),
-                    ("taken_on", "credit"),
-                    ("shows_minors", "consent_on_file", "visibility"),
-                ]
-            },
-        ),
-        (_("Texts"), {"fields": language_rows(Photo)}),
-        (
-            _("Cropping"),
-            {"fields": [("focal_x", "focal_y")], "classes": ["collapse"]},
-        ),
-        (
-            _("File"),
-            {"fields": [("width", "height"), "created_at"], "classes": ["collapse"]},
-        ),
-    ]
-    readonly_fields = ("attached_to", "preview", "visibility", "width", "height", "created_at")
-    list_display = (
-        "preview",
-        "__str__",
-        "attached_to",
-        "role",
-        "credit",
-        "taken_on",
-        "order",
-        "visibility",
-    )
-    list_display_links = ("preview", "__str__")
-    list_select_related = ("content_type",)
-    list_prefetch_related = ("content_object", "renditions")
-    list_filter = (
-        NeedsConsentFilter,
-        "shows_minors",
-        "consent_on_file",
-        "role",
-        ("content_type", admin.RelatedOnlyFieldListFilter),
-    )
-    search_fields = [*localized_names("caption", "alt_text"), "credit"]
-    search_help_text = _("Searches caption and alt text in every language, and the credit.")
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        # A photo needs the item it belongs to; it is added in that item's form.
-        return False
-
-    def save_model(self, request: HttpRequest, obj: Photo, form: Any, change: bool) -> None:
-        super().save_model(request, obj, form, change)
-        if "image" in form.changed_data:
-            ensure_renditions_on_commit([obj])
-
-    @admin.display(description=_("preview"))
-    def preview(self, photo: Photo) -> str:
-        return photo_preview(photo)
-
-    @admin.display(description=_("visibility"))
-    def visibility(self, photo: Photo) -> str:
-        return photo_visibility(photo)
-
-    @admin.display(description=_("attached to"), ordering="content_type")
-    def attached_to(self, photo: Photo) -> str:
-        owner = photo.content_object
-        if owner is None:
-            return ""
-        opts = owner._meta
-        try:
-            url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[owner.pk])
-        except NoReverseMatch:
-            return f"{opts.verbose_name}: {owner}"
-        return format_html('{}: <a href="{}">{}</a>', opts.verbose_name, url, owner)
