@@ -6,7 +6,9 @@ from django.db.models import QuerySet
 
 from aid.filters import AidPackageFilterSet
 from aid.models import AidPackage
-from aid.serializers import AidPackageSerializer
+from aid.serializers import AidPackageSerializer, AidStatsSerializer
+from aid.stats import aid_stats
+from api.stats import StatsSection
 from api.viewsets import PartnerReadOnlyViewSet
 
 
@@ -25,3 +27,7 @@ class AidPackageViewSet(PartnerReadOnlyViewSet):
 
     def get_queryset(self) -> QuerySet[AidPackage]:
         return AidPackage.objects.published().for_detail()
+
+
+# Aid's stats need queries of their own (sums by sector and year), not figures read beside others.
+AID_STATS = StatsSection(serializer=AidStatsSerializer, build=lambda figures: aid_stats())

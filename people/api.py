@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
+from api.stats import StatsSection
 from api.viewsets import PartnerReadOnlyViewSet
 from people.filters import RehabilitationGroupFilterSet, SisterCityPartnershipFilterSet
 from people.models import RehabilitationGroup, SisterCityPartnership
-from people.serializers import RehabilitationGroupSerializer, SisterCityPartnershipSerializer
+from people.serializers import (
+    PeopleStatsSerializer,
+    RehabilitationGroupSerializer,
+    SisterCityPartnershipSerializer,
+)
+from people.stats import people_stats, people_totals
 
 
 class RehabilitationGroupViewSet(PartnerReadOnlyViewSet):
@@ -36,3 +42,8 @@ class SisterCityPartnershipViewSet(PartnerReadOnlyViewSet):
 
     def get_queryset(self) -> QuerySet[SisterCityPartnership]:
         return SisterCityPartnership.objects.published().for_detail()
+
+
+PEOPLE_STATS = StatsSection(
+    serializer=PeopleStatsSerializer, build=people_stats, totals=people_totals
+)

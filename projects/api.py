@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
+from api.stats import StatsSection
 from api.viewsets import PartnerReadOnlyViewSet
 from projects.filters import ReconstructionProjectFilterSet
 from projects.models import ReconstructionProject
-from projects.serializers import ReconstructionProjectSerializer
+from projects.serializers import ProjectStatsSerializer, ReconstructionProjectSerializer
+from projects.stats import project_stats, project_totals
 
 
 class ReconstructionProjectViewSet(PartnerReadOnlyViewSet):
@@ -24,3 +26,8 @@ class ReconstructionProjectViewSet(PartnerReadOnlyViewSet):
 
     def get_queryset(self) -> QuerySet[ReconstructionProject]:
         return ReconstructionProject.objects.published().for_detail()
+
+
+PROJECT_STATS = StatsSection(
+    serializer=ProjectStatsSerializer, build=project_stats, totals=project_totals
+)
