@@ -19,7 +19,7 @@ install: $(STAMP) $(MO)
 %.mo: %.po
 	msgfmt --check-format -o $@ $<
 
-# npm brings the map outlines (world-atlas, read by editorial/maps.py) and, for
+# npm brings the map outlines (world-atlas, read by public/map_atlas.py) and, for
 # tests/browser/ only, axe-core. Nothing from node_modules is served to browsers.
 $(STAMP): pyproject.toml constraints.txt package-lock.json
 	$(PYTHON) -m venv $(VENV)

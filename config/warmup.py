@@ -20,7 +20,7 @@ from django.template.backends.django import DjangoTemplates
 from django.urls import NoReverseMatch, URLResolver, get_resolver, reverse
 from django.utils import translation
 
-from editorial import maps
+from public import map_atlas
 
 TEMPLATE_SUFFIXES = (".html", ".txt", ".xml")
 
@@ -33,8 +33,8 @@ def load_what_requests_need() -> None:
             _build_namespaces(root)
     _compile_our_templates()
     # Without them the pages with a map say so themselves, with how to install them.
-    with contextlib.suppress(maps.MapDataMissing):
-        maps.load_outlines()
+    with contextlib.suppress(map_atlas.MapDataMissing):
+        map_atlas.load_outlines()
 
 
 def _compile_our_templates() -> None:

@@ -12,13 +12,13 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from editorial.dates import DatePrecision
-from editorial.maps import MapPoint, country_map
 from editorial.views import PublishedDetailView, PublishedListView
 from people.models import RehabilitationGroup, SisterCityPartnership
 from people.public_filters import (
     RehabilitationGroupPublicFilterSet,
     SisterCityPartnershipPublicFilterSet,
 )
+from public.maps import MapPoint, country_map
 
 MAP_LEGEND = {
     "ua-city": _("Partner city in Ukraine"),

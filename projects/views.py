@@ -11,12 +11,12 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from editorial.maps import MapPoint, country_map
 from editorial.models import Photo, Place
 from editorial.views import PublishedDetailView, PublishedListView
 from projects.models import Phase, ReconstructionProject
 from projects.public_filters import PublicReconstructionProjectFilterSet
 from projects.querysets import ReconstructionProjectQuerySet
+from public.maps import MapPoint, country_map
 
 # Projects are in Ukraine; their maps show it whole, so a point is seen in its country.
 PROJECT_COUNTRIES = ("UA",)

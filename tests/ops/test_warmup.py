@@ -17,7 +17,7 @@ from django.urls import URLResolver, clear_url_caches, resolve, reverse
 from django.utils import translation
 
 from config import warmup
-from editorial import maps
+from public import map_atlas
 
 # A name in every namespace, as pages, the page cache and the API reverse them.
 NAMES = (
@@ -121,16 +121,16 @@ def test_a_template_that_does_not_compile_stops_the_start(tmp_path: Path) -> Non
 
 
 def test_it_reads_the_maps_outlines() -> None:
-    maps._atlas.cache_clear()
+    map_atlas.country_rings.cache_clear()
     warmup.load_what_requests_need()
-    assert maps._atlas.cache_info().currsize == 1
+    assert map_atlas.country_rings.cache_info().currsize == 1
 
 
 def test_missing_outlines_do_not_stop_the_start(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    maps._atlas.cache_clear()
-    monkeypatch.setattr(maps, "atlas_path", lambda: tmp_path / "missing.json")
+    map_atlas.country_rings.cache_clear()
+    monkeypatch.setattr(map_atlas, "atlas_path", lambda: tmp_path / "missing.json")
     warmup.load_what_requests_need()
-    assert maps._atlas.cache_info().currsize == 0
-    maps._atlas.cache_clear()
+    assert map_atlas.country_rings.cache_info().currsize == 0
+    map_atlas.country_rings.cache_clear()

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from editorial import maps
-from editorial.maps import MapDataMissing, MapPoint, country_map
+from public import map_atlas, map_outlines, maps
+from public.map_atlas import MapDataMissing
+from public.maps import MapPoint, country_map
 
 KYIV = MapPoint(50.4501, 30.5234, "Kyiv", "/en/projects/kyiv/", "completed")
 IRPIN = MapPoint(50.5218, 30.2506, "Irpin", "/en/projects/irpin/", "planned")
@@ -118,11 +119,11 @@ def point_in_ring(lon: float, lat: float, ring: tuple[tuple[float, float], ...])
     ],
 )
 def test_atlas_outlines_hold_their_cities(country: str, lon: float, lat: float) -> None:
-    assert any(point_in_ring(lon, lat, ring) for ring in maps._atlas()[country])
+    assert any(point_in_ring(lon, lat, ring) for ring in map_atlas.country_rings()[country])
 
 
 def test_atlas_russia_does_not_hold_crimea() -> None:
-    assert not any(point_in_ring(34.10, 44.95, ring) for ring in maps._atlas()["643"])
+    assert not any(point_in_ring(34.10, 44.95, ring) for ring in map_atlas.country_rings()["643"])
 
 
 def test_map_rejects_an_unknown_country_code() -> None:
@@ -133,13 +134,13 @@ def test_map_rejects_an_unknown_country_code() -> None:
 @pytest.fixture
 def _atlas_not_installed(settings: pytest.FixtureRequest, tmp_path: Path) -> Iterator[None]:
     settings.BASE_DIR = tmp_path
-    maps._atlas.cache_clear()
-    maps._country_bbox.cache_clear()
-    maps._outlines.cache_clear()
+    map_atlas.country_rings.cache_clear()
+    map_atlas.country_bbox.cache_clear()
+    map_outlines.outlines_svg.cache_clear()
     yield
-    maps._atlas.cache_clear()
-    maps._country_bbox.cache_clear()
-    maps._outlines.cache_clear()
+    map_atlas.country_rings.cache_clear()
+    map_atlas.country_bbox.cache_clear()
+    map_outlines.outlines_svg.cache_clear()
 
 
 @pytest.mark.usefixtures("_atlas_not_installed")
@@ -238,10 +239,10 @@ def test_map_country_name_moves_aside_when_circles_fill_the_middle() -> None:
         float(v)
         for v in re.search(r'<text x="([\d.]+)" y="([\d.]+)">Ukraine</text>', html).groups()
     )
-    half_width = len("Ukraine") * maps.LABEL_SIZE * 0.6 / 2
+    half_width = len("Ukraine") * map_outlines.LABEL_SIZE * 0.6 / 2
     for cx, cy, r, _number in numbered_circles(html):
         overlaps_x = x - half_width - r < cx < x + half_width + r
-        overlaps_y = y - maps.LABEL_SIZE - r < cy < y + r
+        overlaps_y = y - map_outlines.LABEL_SIZE - r < cy < y + r
         assert not (overlaps_x and overlaps_y)
 
 
