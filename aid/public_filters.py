@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from aid.models import AidPackage, DeliveryStatus, Sector
 from aid.querysets import AidPackageQuerySet
 from editorial.models import Organization
-from editorial.views import slug_choices
+from public.base_views import slug_choices
 
 
 class PublicAidPackageFilterSet(django_filters.FilterSet):

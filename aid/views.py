@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aid.models import AidPackage
 from aid.public_filters import PublicAidPackageFilterSet
-from editorial.views import PublishedDetailView, PublishedListView
+from public.base_views import PublishedDetailView, PublishedListView
 
 
 class AidPackageListView(PublishedListView):

@@ -19,9 +19,9 @@ from django.utils import translation
 
 from aid.models import AidPackage
 from bench.endpoints import CSV_EXPORT_LABEL, IATI_LABEL, Endpoint, Group
-from editorial.views import PublishedListView
 from people.models import RehabilitationGroup, SisterCityPartnership
 from projects.models import ReconstructionProject
+from public.base_views import PublishedListView
 
 BENCH_LANGUAGE = "en"
 LOADTEST_LANGUAGES = ("en", "uk", "az")

@@ -8,17 +8,20 @@ ever committed, scheduled (renditions wait for a commit) or seen by another conn
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlencode
 
 from django.db import transaction
+from django.db.models import Model
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.urls import resolve
 from django.utils import translation
+from django.views.generic import DetailView
 
+from editorial.languages import page_languages
 from editorial.publishing import Publishable
 from editorial.snapshots import Snapshot, apply_snapshot
-from editorial.views import page_languages, render_detail
 
 
 class NoPublicPage(Exception):
@@ -68,3 +71,18 @@ def preview_response(
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Content-Language"] = language
     return response
+
+
+def render_detail(
+    request: HttpRequest, view_class: type[DetailView], obj: Model, **extra: Any
+) -> TemplateResponse:
+    """Render `obj` through `view_class`'s template and context, as the public page would.
+
+    `view_class` is the public page's detail view; `obj` a row that `published()` may not
+    return (a draft, a pending change, an old revision).
+    """
+    view = view_class()
+    view.setup(request, slug=obj.slug)
+    view.object = obj
+    context = view.get_context_data(object=obj, **extra)
+    return TemplateResponse(request, view.get_template_names(), context)

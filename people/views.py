@@ -1,7 +1,7 @@
 """Public pages of rehabilitation groups and sister-city partnerships.
 
 Detail views build their whole context from `self.object` in `get_context_data`, so the
-admin's preview (`editorial.views.render_detail`) renders a draft exactly as the public would.
+admin's preview (`editorial.preview.render_detail`) renders a draft exactly as the public would.
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from editorial.dates import DatePrecision
-from editorial.views import PublishedDetailView, PublishedListView
 from people.models import RehabilitationGroup, SisterCityPartnership
 from people.public_filters import (
     RehabilitationGroupPublicFilterSet,
     SisterCityPartnershipPublicFilterSet,
 )
+from public.base_views import PublishedDetailView, PublishedListView
 from public.maps import MapPoint, country_map
 
 MAP_LEGEND = {

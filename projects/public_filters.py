@@ -13,9 +13,9 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from editorial.models import Organization, Place
-from editorial.views import slug_choices
 from projects.models import FacilityType, Phase, ReconstructionProject
 from projects.querysets import ReconstructionProjectQuerySet
+from public.base_views import slug_choices
 
 
 class PublicReconstructionProjectFilterSet(django_filters.FilterSet):

@@ -12,10 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from editorial.models import Photo, Place
-from editorial.views import PublishedDetailView, PublishedListView
 from projects.models import Phase, ReconstructionProject
 from projects.public_filters import PublicReconstructionProjectFilterSet
 from projects.querysets import ReconstructionProjectQuerySet
+from public.base_views import PublishedDetailView, PublishedListView
 from public.maps import MapPoint, country_map
 
 # Projects are in Ukraine; their maps show it whole, so a point is seen in its country.

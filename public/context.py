@@ -6,7 +6,7 @@ from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.translation import get_language
 
-from editorial.views import page_languages as languages_of_page
+from editorial.languages import page_languages as languages_of_page
 
 
 def page_languages(request: HttpRequest) -> dict[str, object]:

@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.translation import override
 
 from editorial.models import Place, Status
-from editorial.views import render_detail
+from editorial.preview import render_detail
 from people.models import Cohort, PartnershipKind, Programme, RehabilitationGroup
 from people.views import RehabilitationGroupDetailView
 from tests.factories import (

@@ -3,21 +3,18 @@
 The content apps subclass these. Their models' querysets provide `for_listing()` and
 `for_detail()`, which declare once what a page needs (related rows, public photos with their
 renditions), so a page costs the same few queries however many rows it shows. The admin's
-preview renders `for_detail()` rows through the same template (see `render_detail`).
+preview renders `for_detail()` rows through the same template (see
+`editorial.preview.render_detail`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.translation import get_language_info
 from django.views.generic import DetailView, ListView
 from django_filters import FilterSet
 
@@ -95,44 +92,3 @@ class PublishedDetailView(DetailView):
             section_name=self.section_name,
         )
         return context
-
-
-def render_detail(
-    request: HttpRequest, view_class: type[PublishedDetailView], obj: Model, **extra: Any
-) -> TemplateResponse:
-    """Render `obj` through `view_class`'s template and context, as the public page would.
-
-    Used by the admin's preview with a row that `published()` would not return.
-    """
-    view = view_class()
-    view.setup(request, slug=obj.slug)
-    view.object = obj
-    context = view.get_context_data(object=obj, **extra)
-    return TemplateResponse(request, view.get_template_names(), context)
-
-
-@dataclass(frozen=True)
-class PageLanguage:
-    """One entry of a page's language switcher and of its hreflang alternates."""
-
-    code: str
-    name: str  # in its own language: "Українська", not "Ukrainian"
-    url: str  # this page in that language (path and query)
-    absolute_url: str
-    current: bool
-
-
-def page_languages(
-    request: HttpRequest, url_in: Callable[[str], str], current: str
-) -> list[PageLanguage]:
-    """This page in each language of the site; `url_in(code)` gives its address in `code`."""
-    return [
-        PageLanguage(
-            code=code,
-            name=get_language_info(code)["name_local"],
-            url=url_in(code),
-            absolute_url=request.build_absolute_uri(url_in(code)),
-            current=code == current,
-        )
-        for code, _name in settings.LANGUAGES
-    ]
