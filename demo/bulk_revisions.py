@@ -10,20 +10,12 @@ history, diff and rollback work on seeded items as on any other.
 
 from __future__ import annotations
 
-import functools
 from typing import TYPE_CHECKING
 
 from django.db import models
 
-from editorial.models import Photo, Revision, Status, Transition
-from editorial.snapshots import (
-    NOT_CONTENT,
-    PHOTO_FIELDS_SKIPPED,
-    Snapshot,
-    _child_fields,
-    _content_fields,
-    _row,
-)
+from editorial.models import Revision, Status, Transition
+from editorial.snapshots import Snapshot, snapshot_from_rows
 
 if TYPE_CHECKING:
     from demo.bulk_rows import Plan
@@ -45,19 +37,12 @@ def revision_for(plan: Plan, content_type_id: int) -> Revision:
 
 def snapshot_of(plan: Plan) -> Snapshot:
     """`take_snapshot(plan.obj)` without its queries: from the plan's saved rows."""
-    model = type(plan.obj)
-    snapshot: Snapshot = {
-        "fields": _row(plan.obj, _fields(model)),
-        "m2m": {f.name: sorted(plan.m2m.get(f.name, [])) for f in model._meta.many_to_many},
-        "children": {},
-        "photos": [{"id": p.pk, **_row(p, _photo_fields())} for p in plan.photos],
-    }
-    for name in model.revision_children:
-        fields = _children_fields(model, name)
-        snapshot["children"][name] = [
-            {"id": child.pk, **_row(child, fields)} for child, _ in plan.children.get(name, [])
-        ]
-    return snapshot
+    return snapshot_from_rows(
+        plan.obj,
+        m2m=plan.m2m,
+        children={name: [child for child, _ in rows] for name, rows in plan.children.items()},
+        photos=plan.photos,
+    )
 
 
 def _transition(obj: models.Model) -> str:
@@ -69,20 +54,3 @@ def _transition(obj: models.Model) -> str:
         return Transition.ARCHIVED
     scheduled = obj.publish_at is not None and obj.publish_at > obj.published_at
     return Transition.SCHEDULED if scheduled else Transition.PUBLISHED
-
-
-# Field lists are the same for every row of a model: work them out once.
-@functools.cache
-def _fields(model: type[models.Model]) -> list[models.Field]:
-    return _content_fields(model, NOT_CONTENT)
-
-
-@functools.cache
-def _children_fields(model: type[models.Model], name: str) -> list[models.Field]:
-    relation = model._meta.get_field(name)
-    return _child_fields(relation.related_model, relation.field.name)
-
-
-@functools.cache
-def _photo_fields() -> list[models.Field]:
-    return _content_fields(Photo, PHOTO_FIELDS_SKIPPED)

@@ -8,6 +8,8 @@ brings back what the item said, not whether it was live.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,29 +67,65 @@ def _child_fields(model: type[models.Model], parent_field: str) -> list[models.F
     return _content_fields(model, {parent_field})
 
 
+# A model's field lists never change once the apps are loaded: `seedbulk` snapshots tens of
+# thousands of rows of a few models, so each list is worked out once.
+@functools.cache
+def _item_fields(model: type[models.Model]) -> list[models.Field]:
+    return _content_fields(model, NOT_CONTENT)
+
+
+@functools.cache
+def _children_fields(model: type[models.Model], name: str) -> list[models.Field]:
+    relation = model._meta.get_field(name)
+    return _child_fields(relation.related_model, relation.field.name)
+
+
+@functools.cache
+def _photo_fields(model: type[models.Model]) -> list[models.Field]:
+    return _content_fields(model._meta.get_field("photos").related_model, PHOTO_FIELDS_SKIPPED)
+
+
 def take_snapshot(obj: Publishable) -> Snapshot:
     """Everything an editor can change about `obj`, as it is in the database now."""
     model = type(obj)
-    snapshot: Snapshot = {
-        "fields": _row(obj, _content_fields(model, NOT_CONTENT)),
-        "m2m": {
-            field.name: sorted(getattr(obj, field.name).values_list("pk", flat=True))
+    return snapshot_from_rows(
+        obj,
+        m2m={
+            field.name: getattr(obj, field.name).values_list("pk", flat=True)
             for field in model._meta.many_to_many
         },
+        children={name: getattr(obj, name).order_by("pk") for name in model.revision_children},
+        photos=obj.photos.order_by("pk"),
+    )
+
+
+def snapshot_from_rows(
+    obj: Publishable,
+    *,
+    m2m: Mapping[str, Iterable[int]],
+    children: Mapping[str, Iterable[models.Model]],
+    photos: Iterable[models.Model],
+) -> Snapshot:
+    """The snapshot of `obj` from rows at hand: the primary keys of its many-to-many links and
+    its inline children, each by field name (a name left out has none), and its photos.
+
+    `take_snapshot` reads them from the database; `seedbulk` passes the rows it has just
+    inserted, without a query per item. Either way a snapshot has this one shape.
+    """
+    model = type(obj)
+    snapshot: Snapshot = {
+        "fields": _row(obj, _item_fields(model)),
+        "m2m": {field.name: sorted(m2m.get(field.name, [])) for field in model._meta.many_to_many},
         "children": {},
         "photos": [],
     }
     for name in model.revision_children:
-        relation = model._meta.get_field(name)
-        fields = _child_fields(relation.related_model, relation.field.name)
+        fields = _children_fields(model, name)
         snapshot["children"][name] = [
-            {"id": child.pk, **_row(child, fields)} for child in getattr(obj, name).order_by("pk")
+            {"id": child.pk, **_row(child, fields)} for child in children.get(name, [])
         ]
-    photo_model = model._meta.get_field("photos").related_model
-    photo_fields = _content_fields(photo_model, PHOTO_FIELDS_SKIPPED)
-    snapshot["photos"] = [
-        {"id": photo.pk, **_row(photo, photo_fields)} for photo in obj.photos.order_by("pk")
-    ]
+    photo_fields = _photo_fields(model)
+    snapshot["photos"] = [{"id": photo.pk, **_row(photo, photo_fields)} for photo in photos]
     return snapshot
 
 
