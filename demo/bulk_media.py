@@ -33,8 +33,8 @@ from editorial.renditions import (
     JPEG_QUALITY,
     WEBP_QUALITY,
     RenditionFormat,
-    _file_name,
     planned_widths,
+    rendition_file_name,
 )
 from editorial.storage import public_storage
 
@@ -149,7 +149,7 @@ def link_renditions(
                 made.mkdir(parents=True, exist_ok=True)
                 made_dirs.add(made)
         for base in original.renditions:
-            name = str(directory / _file_name(photo, base.width, base.format))
+            name = str(directory / rendition_file_name(photo, base.width, base.format))
             _link(base.path, root / name)
             public_name = ""
             if photo.pk in public:

@@ -137,7 +137,9 @@ def _name_prefix(photo: Photo) -> str:
     return f"photo-{photo.pk}-{digest}-"
 
 
-def _file_name(photo: Photo, width: int, fmt: str) -> str:
+def rendition_file_name(photo: Photo, width: int, fmt: str) -> str:
+    """The file name of `photo`'s rendition `width` pixels wide in `fmt`. It starts with a hash
+    of the original's name, so renditions of a replaced original are told apart (`_current`)."""
     return f"{_name_prefix(photo)}{width}w.{'jpg' if fmt == RenditionFormat.JPEG else 'webp'}"
 
 
@@ -290,7 +292,7 @@ def _store(photo: Photo, files: list[tuple[str, int, int, bytes]]) -> list[Rendi
         for fmt, width, height, data in files:
             rendition = Rendition(photo=photo, format=fmt, width=width, height=height)
             rendition.bytes = len(data)
-            name = _file_name(photo, width, fmt)
+            name = rendition_file_name(photo, width, fmt)
             storage = rendition.file.storage
             target = rendition.file.field.generate_filename(rendition, name)
             if storage.exists(target):
