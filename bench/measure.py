@@ -41,9 +41,10 @@ def problems(result: wrk.WrkResult) -> str:
     return ", ".join(found)
 
 
-def _wrk(
+def run_wrk(
     server: Server, endpoint: Endpoint, args: argparse.Namespace, seconds: int
 ) -> wrk.WrkResult:
+    """wrk against `endpoint` for `seconds`, with the load every measured round uses."""
     return wrk.run(
         wrk.command(
             server.base_url + endpoint.path,
@@ -86,7 +87,7 @@ def measure_rows(
                 if slow_row is not None:
                     sequential[endpoint.label] = slow_row
                     continue
-            runs[endpoint.label].append(_wrk(server, endpoint, args, args.duration))
+            runs[endpoint.label].append(run_wrk(server, endpoint, args, args.duration))
             busy = server.wait_until_idle(limit_s=DRAIN_LIMIT_S, database_busy=database_busy)
             if busy is not None:
                 waits[endpoint.label].append(
@@ -115,7 +116,7 @@ def _start(
         why = f"2nd request {again.seconds:.1f} s, not under load: "
         row, _ = read_sequentially(server, endpoint, why=why)
         return first_ms, replace(row, first_ms=first_ms)
-    _wrk(server, endpoint, args, args.warmup)
+    run_wrk(server, endpoint, args, args.warmup)
     return first_ms, None
 
 

@@ -215,7 +215,9 @@ def run_bench(args: argparse.Namespace) -> int:
         rows += export_rows
         after_exports = list(memory.snapshot(server.arbiter).values())
 
-    rows = [_with_queries(row, counts.get(row.label), small_counts.get(row.label)) for row in rows]
+    rows = [
+        with_query_counts(row, counts.get(row.label), small_counts.get(row.label)) for row in rows
+    ]
     result = BenchResult(
         rows=rows,
         connections=args.connections,
@@ -258,7 +260,9 @@ def run_bench(args: argparse.Namespace) -> int:
     return 1 if failed_harness or (args.check and failed_target) else 0
 
 
-def _with_queries(row: Row, full: Mapping[str, Any] | None, small: Mapping[str, Any] | None) -> Row:
+def with_query_counts(
+    row: Row, full: Mapping[str, Any] | None, small: Mapping[str, Any] | None
+) -> Row:
     """The row with its query counts, and a non-200 answer of the query pass as a problem."""
     problem = row.problems
     for counted in (full, small):

@@ -71,7 +71,7 @@ class Recorder:
 def recorder(monkeypatch: pytest.MonkeyPatch) -> Recorder:
     recording = Recorder()
     monkeypatch.setattr(measure, "fetch", recording.fetch)
-    monkeypatch.setattr(measure, "_wrk", recording.wrk)
+    monkeypatch.setattr(measure, "run_wrk", recording.wrk)
     monkeypatch.setattr(Server, "wait_until_idle", lambda self, **_: None)
     monkeypatch.setattr(measure, "EXPORT_SECONDS", 0.0)
     return recording

@@ -96,7 +96,7 @@ def test_server_errors_are_read_from_gunicorns_access_log() -> None:
 
 def test_with_queries_adds_both_databases_counts() -> None:
     measured = row("aid list", Group.LIST, queries_cold=None, queries_warm=None)
-    counted = run._with_queries(
+    counted = run.with_query_counts(
         measured, {"status": 200, "cold": 7, "warm": 0}, {"status": 200, "cold": 7, "warm": 1}
     )
     assert (counted.queries_cold, counted.queries_warm) == (7, 0)
@@ -105,14 +105,14 @@ def test_with_queries_adds_both_databases_counts() -> None:
 
 
 def test_with_queries_reports_a_query_pass_that_did_not_answer_200() -> None:
-    counted = run._with_queries(
+    counted = run.with_query_counts(
         row("aid list", Group.LIST), {"status": 500, "cold": 3, "warm": 3}, None
     )
     assert counted.problems == "query pass answered 500"
 
 
 def test_with_queries_keeps_the_small_count_of_a_row_not_counted_at_full_scale() -> None:
-    counted = run._with_queries(
+    counted = run.with_query_counts(
         row("IATI", Group.EXPORT, queries_cold=None),
         None,
         {"status": 200, "cold": 11, "warm": None},
