@@ -42,7 +42,7 @@ from tests.factories import (
     png_file,
 )
 from tests.search_documents import on_postgresql, stale_documents
-from tests.security.test_two_factor import HOME, code_of, enter_code, log_in, sent_to, staff_user
+from tests.security.two_factor.steps import HOME, code_of, enter_code, log_in, sent_to, staff_user
 from tests.workflow_helpers import (
     build_package,
     build_partnership,

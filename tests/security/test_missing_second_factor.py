@@ -3,7 +3,7 @@ its devices are gone without a reset (a restore from an older archive, rows dele
 After the password it is told to ask a superuser; the set-up page is never its way in, since
 that would let a password alone enrol a new phone. Superusers reset it from Users.
 
-Helpers and the sign-in steps are those of test_two_factor.py; every test turns the second
+Helpers and the sign-in steps are those of two_factor/steps.py; every test turns the second
 step on, as there.
 """
 
@@ -26,7 +26,7 @@ from demo.records import Tally
 from editorial.roles import EDITORS, PUBLISHERS
 from staff.devices import mark_enrolled, replace_recovery_codes
 from staff.models import Enrolment
-from tests.security.test_two_factor import (
+from tests.security.two_factor.steps import (
     CODE,
     ENROL,
     HOME,
