@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -21,6 +21,8 @@ from django.db import models
 from aid.models import AidItem, AidPackage, DeliveryStatus, Sector
 from demo import bulk_vocabulary as vocab
 from demo.bulk_media import Original
+from demo.bulk_money import RATE_SOURCES, USD_RATES, round_sum, usd
+from demo.bulk_texts import labelled, per_language, sentences, untranslated
 from demo.content import Text, translated
 from editorial.dates import DatePrecision
 from editorial.models import Photo, Status
@@ -38,22 +40,6 @@ from projects.models import FacilityType, Milestone, Phase, ReconstructionProjec
 SLUG_PREFIX = "bulk-"
 SOURCE_URL_PREFIX = "https://seedbulk.example.org/"
 FIRST_DAY, LAST_DAY = dt.date(2022, 1, 1), dt.date(2026, 10, 31)
-CENT = Decimal("0.01")
-# US dollars per unit, by currency and year: round figures near each year's official rates.
-USD_RATES: dict[str, dict[int, Decimal]] = {
-    Currency.USD: dict.fromkeys(range(2022, 2027), Decimal(1)),
-    Currency.AZN: dict.fromkeys(range(2022, 2027), Decimal("0.588235")),
-    Currency.EUR: {2022: Decimal("1.05"), 2023: Decimal("1.08"), 2024: Decimal("1.08"),
-                   2025: Decimal("1.12"), 2026: Decimal("1.16")},
-    Currency.UAH: {2022: Decimal("0.0300"), 2023: Decimal("0.0272"), 2024: Decimal("0.0248"),
-                   2025: Decimal("0.0240"), 2026: Decimal("0.0236")},
-}  # fmt: skip
-RATE_SOURCES = {
-    Currency.USD: "",
-    Currency.AZN: "Central Bank of Azerbaijan official rate",
-    Currency.EUR: "European Central Bank reference rate",
-    Currency.UAH: "National Bank of Ukraine official rate",
-}
 
 
 @dataclass(frozen=True)
@@ -127,24 +113,24 @@ class Builder:
         currency = rng.choices(list(USD_RATES), weights=(55, 25, 15, 5))[0]
         rate = USD_RATES[currency][decided.year]
         # A round sum in its own currency, about 20 thousand to 5 million dollars' worth.
-        value = _round_sum(Decimal(rng.randrange(20_000, 5_000_000)) / rate)
+        value = round_sum(Decimal(rng.randrange(20_000, 5_000_000)) / rate)
         if rng.random() < 0.05:
             value = None  # the sources give no value
         kinds = vocab.SECTOR_ITEMS[sector]
         items = [self._aid_item(order, *rng.choice(kinds)) for order in range(rng.randint(2, 6))]
         month = vocab.MONTHS[decided.month - 1]
-        title = _map(
+        title = per_language(
             lambda s, c, m: f"{s} — {c}, {m} {decided.year}",
             vocab.SECTOR_WORDS[sector],
             self._name("place", city),
             month,
         )
-        summary = _sentences(
-            _labelled(vocab.LABELS["funder"], self._name("org", funder)),
-            _labelled(vocab.LABELS["recipient"], self._name("org", recipient))
+        summary = sentences(
+            labelled(vocab.LABELS["funder"], self._name("org", funder)),
+            labelled(vocab.LABELS["recipient"], self._name("org", recipient))
             if recipient
             else None,
-            _labelled(vocab.LABELS["items"], _same(str(len(items)))),
+            labelled(vocab.LABELS["items"], untranslated(str(len(items)))),
         )
         legal = rng.choice(vocab.LEGAL_BASES)
         package = AidPackage(
@@ -152,7 +138,7 @@ class Builder:
             **translated("title", title),
             **translated("summary", summary),
             **translated("body", self._body(vocab.AID_SENTENCES, summary)),
-            **translated("legal_basis", _map(lambda s: f"{s}, {decided:%d.%m.%Y}", legal)),
+            **translated("legal_basis", per_language(lambda s: f"{s}, {decided:%d.%m.%Y}", legal)),
             sector=sector,
             decided_on=decided,
             decided_on_precision=decided_precision,
@@ -206,22 +192,22 @@ class Builder:
             actual_end = actual_start + dt.timedelta(days=rng.randint(90, 700))
         currency = rng.choices(list(USD_RATES), weights=(60, 25, 10, 5))[0]
         rate = USD_RATES[currency][planned_start.year]
-        budget = _round_sum(Decimal(rng.randrange(100_000, 30_000_000)) / rate)
+        budget = round_sum(Decimal(rng.randrange(100_000, 30_000_000)) / rate)
         street, house = rng.choice(vocab.STREETS), rng.randint(1, 140)
         lat = lon = None
         if rng.random() < 0.6:
             lat, lon = self._near(city)
         city_name = self._name("place", city)
-        title = _map(
+        title = per_language(
             lambda f, c, s: f"{f} — {c}, {s} {house}",
             vocab.FACILITY_WORDS[facility],
             city_name,
             street,
         )
-        summary = _sentences(
-            _labelled(vocab.LABELS["work"], vocab.WORK_WORDS[work]),
-            _labelled(vocab.LABELS["phase"], vocab.PHASE_WORDS[phase]),
-            _labelled(vocab.LABELS["city"], city_name),
+        summary = sentences(
+            labelled(vocab.LABELS["work"], vocab.WORK_WORDS[work]),
+            labelled(vocab.LABELS["phase"], vocab.PHASE_WORDS[phase]),
+            labelled(vocab.LABELS["city"], city_name),
         )
         address = Text(
             f"{house} {street.en} {vocab.LABELS['street'].en}",
@@ -292,16 +278,16 @@ class Builder:
         children = rng.randint(10, 120)
         host_place = rng.choice(self.dir.az_cities)
         season = vocab.SEASONS[(arrived.month % 12) // 3]
-        title = _map(
+        title = per_language(
             lambda g, s, p: f"{g} — {s} {arrived.year}, {p}",
             vocab.GROUP_WORD,
             season,
             self._name("place", host_place),
         )
-        summary = _sentences(
-            _labelled(vocab.LABELS["children"], _same(str(children))),
-            _labelled(vocab.LABELS["cohort"], vocab.COHORT_WORDS[cohort]),
-            _labelled(vocab.LABELS["programme"], vocab.PROGRAMME_WORDS[programme]),
+        summary = sentences(
+            labelled(vocab.LABELS["children"], untranslated(str(children))),
+            labelled(vocab.LABELS["cohort"], vocab.COHORT_WORDS[cohort]),
+            labelled(vocab.LABELS["programme"], vocab.PROGRAMME_WORDS[programme]),
         )
         group = RehabilitationGroup(
             slug=f"{SLUG_PREFIX}group-{number:04d}-{arrived.year}",
@@ -341,14 +327,14 @@ class Builder:
         ukrainian, azerbaijani = pair
         kind = rng.choice(PartnershipKind.values)
         established = self._day() if rng.random() < 0.8 else None
-        title = _map(
+        title = per_language(
             lambda u, a, x: f"{u} {x} {a}",
             self._name("place", ukrainian),
             self._name("place", azerbaijani),
             vocab.AND,
         )
-        summary = _sentences(
-            _labelled(vocab.LABELS["kind"], vocab.PARTNERSHIP_WORDS[kind]),
+        summary = sentences(
+            labelled(vocab.LABELS["kind"], vocab.PARTNERSHIP_WORDS[kind]),
             rng.choice(vocab.PARTNERSHIP_SENTENCES),
         )
         start = established or FIRST_DAY
@@ -416,7 +402,7 @@ class Builder:
         photos = []
         for order, role in enumerate(roles):
             original = self.rng.choice(self.originals)
-            caption = _map(lambda c, t: f"{c}: {t}", vocab.PHOTO_CAPTIONS[role], title)
+            caption = per_language(lambda c, t: f"{c}: {t}", vocab.PHOTO_CAPTIONS[role], title)
             photos.append(
                 Photo(
                     content_type_id=self.content_types[model],
@@ -434,7 +420,7 @@ class Builder:
         return photos
 
     def _body(self, pool: tuple[Text, ...], summary: Text) -> Text:
-        return _sentences(summary, *self.rng.sample(pool, min(len(pool), self.rng.randint(2, 3))))
+        return sentences(summary, *self.rng.sample(pool, min(len(pool), self.rng.randint(2, 3))))
 
     def _day(self, first: dt.date = FIRST_DAY, last: dt.date = LAST_DAY) -> dt.date:
         span = max(0, (last - first).days)
@@ -481,36 +467,3 @@ STATE_WEIGHTS = {
     "in_review": 4,
     "archived": 4,
 }
-
-
-def usd(amount: Decimal) -> Decimal:
-    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
-
-
-def _round_sum(amount: Decimal) -> Decimal:
-    """To three significant figures, as officials state sums: 1 230 000, not 1 234 567."""
-    exponent = max(0, amount.adjusted() - 2)
-    step = Decimal(10) ** exponent
-    return ((amount / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step).quantize(CENT)
-
-
-def _map(join: Any, *texts: Text) -> Text:
-    """Apply `join` to the texts language by language."""
-    return Text(*(join(*parts) for parts in zip(*texts, strict=True)))
-
-
-def _same(value: str) -> Text:
-    return Text(value, value, value)
-
-
-def _labelled(label: Text, value: Text) -> Text:
-    return _map(lambda label, value: f"{label}: {value}", label, value)
-
-
-def _sentences(*texts: Text | None) -> Text:
-    present = [text for text in texts if text]
-    return _map(lambda *parts: " ".join(_stop(part) for part in parts), *present)
-
-
-def _stop(sentence: str) -> str:
-    return sentence if sentence.endswith(".") else f"{sentence}."
