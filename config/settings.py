@@ -431,7 +431,7 @@ X_FRAME_OPTIONS = "DENY"
 # blocks (the admin's json_script, our JSON-LD) are not run, so CSP leaves them alone.
 # Styles do allow 'unsafe-inline', which the issue forbids for scripts only: the charts and
 # maps colour their legend swatches and size their SVG with style="" attributes
-# (public/charts.py, templates/includes/chart_stacked_bars.html, editorial/maps.py), and
+# (public/charts.py, templates/includes/chart_stacked_bars.html, public/maps.py), and
 # Django's change list and the docs page have a <style> element. A nonce must not be added to
 # style-src: browsers then ignore 'unsafe-inline', and style attributes cannot carry one.
 CONTENT_SECURITY_POLICY = {

@@ -50,7 +50,7 @@ from django.http import HttpRequest
 from django.middleware.gzip import re_accepts_gzip
 from django.utils import timezone
 
-from editorial.publishing import Publishable, Status
+from editorial.publishing import Status, publishable_models
 
 KEY = "korpu:content-version"
 SCHEDULE_KEY = "korpu:next-scheduled-change:{version}"
@@ -187,14 +187,6 @@ def connect_signals() -> None:
 
 
 # --- Scheduled go-live and expiry -------------------------------------------------------------
-
-
-def publishable_models() -> list[type[Publishable]]:
-    return [
-        model
-        for model in apps.get_models()
-        if issubclass(model, Publishable) and not model._meta.abstract
-    ]
 
 
 def next_scheduled_change(now: datetime) -> datetime | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.db import models
@@ -174,6 +175,16 @@ class Publishable(models.Model):
             and (self.publish_at is None or self.publish_at <= now)
             and (self.expire_at is None or self.expire_at > now)
         )
+
+
+def publishable_models() -> list[type[Publishable]]:
+    """Every concrete publishable model of the installed apps, found through the app registry
+    so that `editorial` names none of them."""
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, Publishable) and not model._meta.abstract
+    ]
 
 
 def parent_field(model: type[models.Model]) -> models.ForeignKey | None:

@@ -13,7 +13,6 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
@@ -25,7 +24,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from editorial.publishing import Publishable, PublishableQuerySet, Status
+from editorial.publishing import Publishable, PublishableQuerySet, Status, publishable_models
 from editorial.revisions import SUBMISSIONS, Revision, RevisionQuerySet, Transition
 from editorial.roles import has_model_perm
 
@@ -61,11 +60,6 @@ class Panel:
 
 
 # --- Which models, for whom -------------------------------------------------------------------
-
-
-def publishable_models() -> list[type[Publishable]]:
-    """Every concrete publishable model of the installed apps."""
-    return [model for model in apps.get_models() if issubclass(model, Publishable)]
 
 
 def publishable_by(user: User) -> list[type[Publishable]]:

@@ -24,8 +24,7 @@ from demo.content.planned_projects import PLANNED_PROJECTS
 from demo.content.projects import PROJECTS
 from demo.content.states import COPIES, PROPOSED_EDITS
 from editorial import workflow
-from editorial.admin.dashboard import publishable_models
-from editorial.publishing import Status
+from editorial.publishing import Status, publishable_models
 from editorial.revisions import Revision, RevisionState, Transition
 from projects.models import ReconstructionProject
 from tests.demo.loading import loaddemo
