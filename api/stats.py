@@ -23,10 +23,6 @@ from api.viewsets import PartnerApiMixin
 from editorial.totals import Totals, read_totals
 
 
-def no_totals() -> tuple[Totals, ...]:
-    return ()
-
-
 @dataclass(frozen=True)
 class StatsSection:
     """One app's part of the stats: its serializer's fields, and how they are counted.
@@ -38,7 +34,7 @@ class StatsSection:
 
     serializer: type[serializers.Serializer]
     build: Callable[[Mapping[str, Any]], dict[str, Any]]
-    totals: Callable[[], tuple[Totals, ...]] = no_totals
+    totals: Callable[[], tuple[Totals, ...]] = tuple
 
 
 def stats_view(*sections: StatsSection) -> type[APIView]:

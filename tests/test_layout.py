@@ -112,6 +112,7 @@ def test_no_module_imports_another_modules_private_names() -> None:
     reaching_in = []
     for path in python_files():
         imported_from_us: set[str] = set()
+        private_attributes: list[ast.Attribute] = []
         for node in ast.walk(tree_of(path)):
             if isinstance(node, ast.ImportFrom) and node.module and is_ours(node.module):
                 for alias in node.names:
@@ -124,14 +125,18 @@ def test_no_module_imports_another_modules_private_names() -> None:
                     for alias in node.names
                     if is_ours(alias.name)
                 )
+            elif (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and is_private(node.attr)
+                and node.attr not in PUBLIC_UNDERSCORE_NAMES
+            ):
+                private_attributes.append(node)
+        # An import may stand below its first use (inside a function), so names are matched last.
         reaching_in.extend(
             f"{relative(path)}:{node.lineno} {node.value.id}.{node.attr}"
-            for node in ast.walk(tree_of(path))
-            if isinstance(node, ast.Attribute)
-            and isinstance(node.value, ast.Name)
-            and node.value.id in imported_from_us
-            and is_private(node.attr)
-            and node.attr not in PUBLIC_UNDERSCORE_NAMES
+            for node in private_attributes
+            if node.value.id in imported_from_us
         )
     assert reaching_in == [], "\n".join(reaching_in)
 
