@@ -32,8 +32,7 @@ PLURAL_FORMS = {
 PUBLIC_SOURCES = re.compile(
     r"^(templates/(?!admin/)"
     r"|public/"
-    r"|editorial/templatetags/"
-    r"|editorial/(maps|views|dates|money)\.py"
+    r"|editorial/(dates|money)\.py"
     r"|config/settings\.py"
     r"|\w+/(stats|public_filters|views|querysets)\.py)"
 )
